@@ -2,9 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
 import { env } from "../env.ts";
 
-export * from "./generated/client.ts";
-
-/** Creates a Prisma client for a connection string (tests make their own). */
+/** Creates a Prisma client for a connection string (tests and scripts make their own). */
 export function createPrismaClient(connectionString: string, max = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max });
   return new PrismaClient({ adapter });
@@ -21,4 +19,10 @@ export function db(): PrismaClient {
   return globalForPrisma.prisma;
 }
 
+/** Lets a test or script install its own client as the process's client. */
+export function setDb(client: PrismaClient): void {
+  globalForPrisma.prisma = client;
+}
+
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type { PrismaClient };

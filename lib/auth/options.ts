@@ -1,0 +1,91 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { env, oidcEnabled } from "../env.ts";
+import { logger } from "../log/logger.ts";
+import { verifyPasswordOrDummy } from "./password.ts";
+
+export const signInSchema = z.object({
+  email: z.email("Enter a valid email address.").transform((v) => v.toLowerCase()),
+  password: z.string().min(1, "Enter your password."),
+});
+
+/**
+ * next-auth configuration: local accounts (email + bcrypt password) and, when the
+ * OIDC_* variables are set, single sign-on with any OpenID Connect provider. Only
+ * people an admin has added (an active user with that email) can sign in either way.
+ */
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+        const ok = await verifyPasswordOrDummy(parsed.data.password, user?.passwordHash);
+        if (!user || !ok || !user.active) {
+          logger.info({ event: "auth.sign_in_failed", email: parsed.data.email }, "sign-in refused");
+          return null;
+        }
+        await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+
+  if (oidcEnabled(e)) {
+    providers.push({
+      id: "oidc",
+      name: e.OIDC_NAME,
+      type: "oauth",
+      wellKnown: `${e.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email?.toLowerCase() ?? null, name: profile.name ?? profile.email ?? null };
+      },
+    });
+  }
+
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login" },
+    providers,
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        // SSO maps to an existing, active user by email; nobody is created implicitly.
+        const email = user.email?.toLowerCase();
+        const known = email ? await db().user.findUnique({ where: { email } }) : null;
+        if (!known?.active) return "/login?error=AccessDenied";
+        await db().user.update({ where: { id: known.id }, data: { lastSignedInAt: new Date() } });
+        return true;
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          const email = user.email?.toLowerCase();
+          const known = email ? await db().user.findUnique({ where: { email }, select: { id: true } }) : null;
+          token.uid = known?.id ?? user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+        return session;
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger.error({ event: "auth.error", code, metadata }, "next-auth error"),
+      warn: (code) => logger.warn({ event: "auth.warn", code }, "next-auth warning"),
+      debug: () => undefined,
+    },
+  };
+}

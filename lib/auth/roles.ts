@@ -1,0 +1,59 @@
+import type { Role } from "../db/generated/enums.ts";
+
+export type { Role };
+
+/** Who is acting. Every domain function takes one and enforces it itself. */
+export interface Actor {
+  userId: string;
+  role: Role;
+  name: string;
+}
+
+export const ROLES: readonly Role[] = [
+  "ADMIN",
+  "PS_LEADER",
+  "PROJECT_MANAGER",
+  "REVOPS",
+  "DELIVERY_LEAD",
+  "SALES",
+  "VIEWER",
+];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  ADMIN: "Admin",
+  PS_LEADER: "PS leader",
+  PROJECT_MANAGER: "Project manager",
+  REVOPS: "RevOps",
+  DELIVERY_LEAD: "Delivery lead",
+  SALES: "Sales",
+  VIEWER: "Viewer",
+};
+
+/**
+ * Capabilities that do not depend on a particular handoff. Least privilege: each
+ * role gets what its job needs. Admins run the system (users, connections,
+ * operations) but do not sign off gates or accept delivery risk.
+ */
+export type Capability =
+  | "handoffs:view"
+  | "approvals:inbox"
+  | "dashboard:view"
+  | "policy:edit"
+  | "operations:view"
+  | "users:manage"
+  | "overrides:request"
+  | "overrides:confirm";
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage"],
+  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
+  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
+  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request"],
+  DELIVERY_LEAD: ["handoffs:view", "approvals:inbox"],
+  SALES: ["handoffs:view"],
+  VIEWER: ["handoffs:view", "dashboard:view"],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}

@@ -1,0 +1,248 @@
+import { z } from "zod";
+import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums.ts";
+import type { Actor } from "../auth/roles.ts";
+import { conflict, forbidden, invalid } from "../errors.ts";
+import { STAGE_KEYS, previousStage, stageDefinition, type StageDefinition } from "./stages.ts";
+
+/**
+ * The handoff lifecycle as pure rules: given the state of a handoff, who is acting
+ * and what they ask for, either allow it or say precisely why not. The database
+ * layer (transition.ts) loads the state under a row lock, calls `assertAllowed`,
+ * and applies the change with its audit event in one transaction.
+ */
+
+const stageKey = z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]);
+
+export const commandSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("START_STAGE"), stage: stageKey }),
+  z.object({
+    type: z.literal("CAPTURE_EVIDENCE"),
+    stage: stageKey,
+    requirementKey: z.string().min(1),
+    note: z.string().trim().max(2000).optional(),
+    url: z.string().trim().max(2000).optional(),
+  }),
+  z.object({ type: z.literal("SUBMIT_GATE"), stage: stageKey }),
+  z.object({ type: z.literal("APPROVE_GATE"), stage: stageKey, comment: z.string().trim().max(2000).optional() }),
+  z.object({
+    type: z.literal("REQUEST_CHANGES"),
+    stage: stageKey,
+    comment: z.string().trim().min(3, "Say what needs to change (at least 3 characters).").max(2000),
+  }),
+  z.object({ type: z.literal("ACKNOWLEDGE"), comment: z.string().trim().max(2000).optional() }),
+  z.object({
+    type: z.literal("SCHEDULE_KICKOFF"),
+    date: z.iso.date("Enter the kickoff date as YYYY-MM-DD."),
+  }),
+  z.object({ type: z.literal("CONFIRM_CLIENT_DATES") }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command["type"];
+
+export interface StageState {
+  status: StageStatus;
+  submittedById: string | null;
+  evidenceKeys: readonly string[];
+}
+
+export interface LifecycleState {
+  status: HandoffStatus;
+  stage: StageKey;
+  assignments: {
+    psLeaderId: string | null;
+    projectManagerId: string | null;
+    revOpsId: string | null;
+    deliveryLeadId: string | null;
+  };
+  stages: Record<StageKey, StageState>;
+  acknowledgedAt: Date | null;
+  intakeIssueCount: number;
+}
+
+function isAssignedProjectManager(state: LifecycleState, actor: Actor) {
+  return actor.role === "PROJECT_MANAGER" && state.assignments.projectManagerId === actor.userId;
+}
+
+/** May this actor work (capture evidence for, start, submit) the stage? */
+export function canWorkStage(state: LifecycleState, actor: Actor, def: StageDefinition): boolean {
+  if (!def.workers.includes(actor.role)) return false;
+  if (actor.role === "PROJECT_MANAGER") return isAssignedProjectManager(state, actor);
+  if (actor.role === "DELIVERY_LEAD") return state.assignments.deliveryLeadId === actor.userId;
+  return true;
+}
+
+/** May this actor sign off the stage's gate (ignoring who submitted it)? */
+export function canApproveStage(state: LifecycleState, actor: Actor, def: StageDefinition): boolean {
+  if (!def.approvers.includes(actor.role)) return false;
+  if (actor.role === "PROJECT_MANAGER") return isAssignedProjectManager(state, actor);
+  return true;
+}
+
+export function missingEvidence(def: StageDefinition, stage: StageState): string[] {
+  return def.evidence.filter((r) => !stage.evidenceKeys.includes(r.key)).map((r) => r.label);
+}
+
+function assertOpen(state: LifecycleState) {
+  if (state.status === "COMPLETED") throw conflict("This handoff is completed; nothing more can change.");
+  if (state.status === "CANCELLED") throw conflict("This handoff was cancelled.");
+}
+
+function assertCurrentStage(state: LifecycleState, stage: StageKey) {
+  if (state.stage !== stage) {
+    const def = stageDefinition(stage);
+    const current = stageDefinition(state.stage);
+    throw conflict(`${def.label} is not the current stage; the handoff is at ${current.label}.`);
+  }
+}
+
+function assertWorker(state: LifecycleState, actor: Actor, def: StageDefinition) {
+  if (!canWorkStage(state, actor, def)) {
+    const who =
+      def.owner === "deliveryLead"
+        ? "the assigned delivery lead"
+        : def.workers.includes("PROJECT_MANAGER")
+          ? "the assigned project manager or a PS leader"
+          : "its owners";
+    throw forbidden(`Only ${who} can work the ${def.label} stage.`);
+  }
+}
+
+const WORKABLE: readonly StageStatus[] = ["IN_PROGRESS", "CHANGES_REQUESTED"];
+
+/** Throws a DomainError saying why the command is not allowed; returns when it is. */
+export function assertAllowed(state: LifecycleState, actor: Actor, command: Command): void {
+  assertOpen(state);
+
+  switch (command.type) {
+    case "START_STAGE": {
+      const def = stageDefinition(command.stage);
+      assertWorker(state, actor, def);
+      assertCurrentStage(state, command.stage);
+      const prev = previousStage(command.stage);
+      if (prev && state.stages[prev].status !== "APPROVED") {
+        throw conflict(`The ${stageDefinition(prev).label} gate must be approved before ${def.label} can start.`);
+      }
+      if (state.stages[command.stage].status !== "NOT_STARTED") {
+        throw conflict(`${def.label} has already started.`);
+      }
+      return;
+    }
+
+    case "CAPTURE_EVIDENCE": {
+      const def = stageDefinition(command.stage);
+      assertWorker(state, actor, def);
+      assertCurrentStage(state, command.stage);
+      if (!WORKABLE.includes(state.stages[command.stage].status)) {
+        throw conflict(`Evidence can only be added while ${def.label} is in progress.`);
+      }
+      const requirement = def.evidence.find((r) => r.key === command.requirementKey);
+      if (!requirement) throw invalid(`${def.label} has no evidence item "${command.requirementKey}".`);
+      if (command.stage === "ACKNOWLEDGEMENT") {
+        throw conflict("The delivery lead records acknowledgement with “Acknowledge and accept risks”.");
+      }
+      if (requirement.kind === "LINK") {
+        const url = z.url({ protocol: /^https?$/ }).safeParse(command.url);
+        if (!url.success) throw invalid(`“${requirement.label}” needs a link starting with https://.`, { url: ["Enter a valid https:// link."] });
+      }
+      if (requirement.kind === "NOTE" && !command.note) {
+        throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });
+      }
+      return;
+    }
+
+    case "SUBMIT_GATE": {
+      const def = stageDefinition(command.stage);
+      assertWorker(state, actor, def);
+      assertCurrentStage(state, command.stage);
+      const stage = state.stages[command.stage];
+      if (!WORKABLE.includes(stage.status)) {
+        throw conflict(
+          stage.status === "AWAITING_APPROVAL"
+            ? `The ${def.label} gate is already awaiting approval.`
+            : `${def.label} must be started before its gate can be submitted.`,
+        );
+      }
+      if (command.stage === "INTAKE" && (state.status === "INTAKE_BLOCKED" || state.intakeIssueCount > 0)) {
+        throw conflict(
+          `Intake is blocked: ${state.intakeIssueCount} mandatory field${state.intakeIssueCount === 1 ? " is" : "s are"} missing or invalid in the CRM.`,
+        );
+      }
+      const missing = missingEvidence(def, stage);
+      if (missing.length > 0) {
+        throw invalid(`The ${def.label} gate is missing evidence: ${missing.join("; ")}.`);
+      }
+      return;
+    }
+
+    case "APPROVE_GATE":
+    case "REQUEST_CHANGES": {
+      const def = stageDefinition(command.stage);
+      if (!canApproveStage(state, actor, def)) {
+        throw forbidden(`Only the assigned project manager or a PS leader can sign off the ${def.label} gate.`);
+      }
+      assertCurrentStage(state, command.stage);
+      const stage = state.stages[command.stage];
+      if (stage.status !== "AWAITING_APPROVAL") {
+        throw conflict(`The ${def.label} gate is not awaiting approval.`);
+      }
+      if (stage.submittedById === actor.userId) {
+        throw forbidden("You submitted this gate; a different approver must sign it off.");
+      }
+      return;
+    }
+
+    case "ACKNOWLEDGE": {
+      const def = stageDefinition("ACKNOWLEDGEMENT");
+      if (actor.role !== "DELIVERY_LEAD" || state.assignments.deliveryLeadId !== actor.userId) {
+        throw forbidden("Only the assigned delivery lead can acknowledge this handoff and accept its risks.");
+      }
+      assertCurrentStage(state, "ACKNOWLEDGEMENT");
+      if (!WORKABLE.includes(state.stages.ACKNOWLEDGEMENT.status)) {
+        throw conflict(`${def.label} must be in progress to acknowledge.`);
+      }
+      return;
+    }
+
+    case "SCHEDULE_KICKOFF":
+    case "CONFIRM_CLIENT_DATES": {
+      if (!(isAssignedProjectManager(state, actor) || actor.role === "PS_LEADER")) {
+        throw forbidden("Only the assigned project manager or a PS leader can schedule the kickoff or confirm client dates.");
+      }
+      if (!state.acknowledgedAt) {
+        throw conflict(
+          "Not yet: the delivery lead must acknowledge the handoff and accept its risks before the kickoff is scheduled or client dates are confirmed.",
+        );
+      }
+      return;
+    }
+  }
+}
+
+/** Every command the actor could issue right now, for showing and hiding controls. */
+export function allowedCommands(state: LifecycleState, actor: Actor): Set<CommandType> {
+  const allowed = new Set<CommandType>();
+  const stage = state.stage;
+  const probes: Command[] = [
+    { type: "START_STAGE", stage },
+    { type: "SUBMIT_GATE", stage },
+    { type: "APPROVE_GATE", stage },
+    { type: "REQUEST_CHANGES", stage, comment: "probe" },
+    { type: "ACKNOWLEDGE" },
+    { type: "SCHEDULE_KICKOFF", date: "2000-01-01" },
+    { type: "CONFIRM_CLIENT_DATES" },
+  ];
+  for (const probe of probes) {
+    try {
+      assertAllowed(state, actor, probe);
+      allowed.add(probe.type);
+    } catch {
+      // not allowed now
+    }
+  }
+  const def = stageDefinition(stage);
+  if (stage !== "ACKNOWLEDGEMENT" && canWorkStage(state, actor, def) && WORKABLE.includes(state.stages[stage].status)) {
+    allowed.add("CAPTURE_EVIDENCE");
+  }
+  return allowed;
+}

@@ -1,0 +1,278 @@
+import { z } from "zod";
+import type { Prisma } from "../db/generated/client.ts";
+import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums.ts";
+import { db, type Tx } from "../db/client.ts";
+import type { Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { invalid, notFound } from "../errors.ts";
+import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";
+import { STAGE_KEYS, nextStage, stageDefinition, type Assignment } from "./stages.ts";
+
+const HOUR = 3_600_000;
+
+interface Assignments {
+  psLeaderId: string | null;
+  projectManagerId: string | null;
+  revOpsId: string | null;
+  deliveryLeadId: string | null;
+}
+
+/** Whose move it is for a stage in a given status. */
+export function waitingOnFor(
+  stage: StageKey,
+  status: StageStatus,
+  handoffStatus: HandoffStatus,
+  assignments: Assignments,
+  submittedById: string | null,
+): string | null {
+  if (handoffStatus === "COMPLETED" || handoffStatus === "CANCELLED") return null;
+  if (status === "AWAITING_APPROVAL") {
+    const pm = assignments.projectManagerId;
+    return pm && pm !== submittedById ? pm : assignments.psLeaderId;
+  }
+  const owner: Assignment = stageDefinition(stage).owner;
+  return assignments[`${owner}Id`];
+}
+
+export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolean) {
+  if (lock) {
+    // Serialises every transition of one handoff: two approvers cannot both win.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("This handoff does not exist.");
+  }
+  const handoff = await tx.handoff.findUnique({
+    where: { id: handoffId },
+    include: { stages: { include: { evidence: { select: { requirementKey: true } } } }, deal: { select: { sourceUrl: true } } },
+  });
+  if (!handoff) throw notFound("This handoff does not exist.");
+
+  const stages = Object.fromEntries(
+    STAGE_KEYS.map((key) => {
+      const row = handoff.stages.find((s) => s.key === key);
+      return [
+        key,
+        {
+          status: row?.status ?? "NOT_STARTED",
+          submittedById: row?.submittedById ?? null,
+          evidenceKeys: [...new Set(row?.evidence.map((e) => e.requirementKey) ?? [])],
+        },
+      ];
+    }),
+  ) as unknown as LifecycleState["stages"];
+
+  const issues = Array.isArray(handoff.intakeIssues) ? handoff.intakeIssues.length : 0;
+  const state: LifecycleState = {
+    status: handoff.status,
+    stage: handoff.stage,
+    assignments: {
+      psLeaderId: handoff.psLeaderId,
+      projectManagerId: handoff.projectManagerId,
+      revOpsId: handoff.revOpsId,
+      deliveryLeadId: handoff.deliveryLeadId,
+    },
+    stages,
+    acknowledgedAt: handoff.acknowledgedAt,
+    intakeIssueCount: issues,
+  };
+  return { handoff, state };
+}
+
+export interface TransitionResult {
+  handoffId: string;
+  stage: StageKey;
+  stageStatus: StageStatus;
+  status: HandoffStatus;
+}
+
+/**
+ * The one way a handoff changes stage or gate state. Checks the rules and the actor's
+ * permission under a row lock, applies the change, writes the audit event, and
+ * commits all of it in one transaction.
+ */
+export async function transitionHandoff(actor: Actor, handoffId: string, input: unknown): Promise<TransitionResult> {
+  const parsed = commandSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw invalid(first?.message ?? "This request is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  }
+  const command = parsed.data;
+
+  return db().$transaction(async (tx) => {
+    const { handoff, state } = await loadLifecycleState(tx, handoffId, true);
+    assertAllowed(state, actor, command);
+    const now = new Date();
+    const stageRow = (key: StageKey) => handoff.stages.find((s) => s.key === key);
+    const audit = (action: string, data: Prisma.InputJsonValue, entity?: { type: string; id: string }) =>
+      recordAudit(tx, {
+        actor,
+        action,
+        entityType: entity?.type ?? "Handoff",
+        entityId: entity?.id ?? handoffId,
+        handoffId,
+        data,
+      });
+
+    let next: { stage: StageKey; stageStatus: StageStatus; status: HandoffStatus; submittedById: string | null } = {
+      stage: handoff.stage,
+      stageStatus: state.stages[handoff.stage].status,
+      status: handoff.status,
+      submittedById: state.stages[handoff.stage].submittedById,
+    };
+    const handoffPatch: Prisma.HandoffUpdateInput = {};
+
+    switch (command.type) {
+      case "START_STAGE": {
+        const def = stageDefinition(command.stage);
+        await tx.handoffStage.upsert({
+          where: { handoffId_key: { handoffId, key: command.stage } },
+          create: { handoffId, key: command.stage, status: "IN_PROGRESS", startedAt: now, dueAt: new Date(now.getTime() + def.slaHours * HOUR) },
+          update: { status: "IN_PROGRESS", startedAt: now, dueAt: new Date(now.getTime() + def.slaHours * HOUR) },
+        });
+        next = { ...next, stageStatus: "IN_PROGRESS" };
+        handoffPatch.stageEnteredAt = now;
+        handoffPatch.dueAt = new Date(now.getTime() + def.slaHours * HOUR);
+        await audit("stage.started", { stage: command.stage });
+        break;
+      }
+
+      case "CAPTURE_EVIDENCE": {
+        const def = stageDefinition(command.stage);
+        const requirement = def.evidence.find((r) => r.key === command.requirementKey)!;
+        const row = stageRow(command.stage)!;
+        const evidence = await tx.evidence.create({
+          data: {
+            stageId: row.id,
+            requirementKey: requirement.key,
+            kind: requirement.kind,
+            label: requirement.label,
+            url: command.url || null,
+            data: command.note ? { note: command.note } : undefined,
+            capturedById: actor.userId,
+          },
+        });
+        await audit(
+          "evidence.captured",
+          { stage: command.stage, requirementKey: requirement.key, url: command.url ?? null, note: command.note ?? null },
+          { type: "Evidence", id: evidence.id },
+        );
+        break;
+      }
+
+      case "SUBMIT_GATE": {
+        await tx.handoffStage.update({
+          where: { handoffId_key: { handoffId, key: command.stage } },
+          data: { status: "AWAITING_APPROVAL", submittedAt: now, submittedById: actor.userId },
+        });
+        next = { ...next, stageStatus: "AWAITING_APPROVAL", submittedById: actor.userId };
+        await audit("gate.submitted", { stage: command.stage });
+        break;
+      }
+
+      case "APPROVE_GATE":
+      case "REQUEST_CHANGES": {
+        const approved = command.type === "APPROVE_GATE";
+        const row = await tx.handoffStage.update({
+          where: { handoffId_key: { handoffId, key: command.stage } },
+          data: { status: approved ? "APPROVED" : "CHANGES_REQUESTED", decidedAt: now, decidedById: actor.userId },
+        });
+        await tx.approval.create({
+          data: {
+            stageId: row.id,
+            actorId: actor.userId,
+            decision: approved ? "APPROVED" : "CHANGES_REQUESTED",
+            comment: command.comment || null,
+          },
+        });
+        if (approved) {
+          const following = nextStage(command.stage);
+          if (following) {
+            await tx.handoffStage.upsert({
+              where: { handoffId_key: { handoffId, key: following } },
+              create: { handoffId, key: following, status: "NOT_STARTED" },
+              update: {},
+            });
+            next = { stage: following, stageStatus: "NOT_STARTED", status: next.status, submittedById: null };
+            handoffPatch.stageEnteredAt = now;
+            handoffPatch.dueAt = new Date(now.getTime() + stageDefinition(following).slaHours * HOUR);
+          } else {
+            next = { ...next, stageStatus: "APPROVED", status: "COMPLETED" };
+            handoffPatch.completedAt = now;
+            handoffPatch.dueAt = null;
+          }
+        } else {
+          next = { ...next, stageStatus: "CHANGES_REQUESTED" };
+        }
+        await audit(approved ? "gate.approved" : "gate.changes_requested", {
+          stage: command.stage,
+          comment: command.comment ?? null,
+        });
+        break;
+      }
+
+      case "ACKNOWLEDGE": {
+        const row = stageRow("ACKNOWLEDGEMENT")!;
+        const openRisks = await tx.risk.findMany({ where: { handoffId, status: "OPEN" }, select: { id: true, title: true } });
+        await tx.risk.updateMany({
+          where: { handoffId, status: "OPEN" },
+          data: { status: "ACCEPTED", acceptedById: actor.userId, acceptedAt: now },
+        });
+        await tx.evidence.createMany({
+          data: [
+            {
+              stageId: row.id,
+              requirementKey: "lead_acknowledged",
+              kind: "CHECK",
+              label: "Delivery lead acknowledged the handoff",
+              data: { comment: command.comment ?? null },
+              capturedById: actor.userId,
+            },
+            {
+              stageId: row.id,
+              requirementKey: "risks_accepted",
+              kind: "CHECK",
+              label: "Open risks accepted",
+              data: { risks: openRisks.map((r) => r.title) },
+              capturedById: actor.userId,
+            },
+          ],
+        });
+        handoffPatch.acknowledgedAt = now;
+        handoffPatch.acknowledgedById = actor.userId;
+        await audit("handoff.acknowledged", { acceptedRisks: openRisks.map((r) => ({ id: r.id, title: r.title })), comment: command.comment ?? null });
+        break;
+      }
+
+      case "SCHEDULE_KICKOFF": {
+        handoffPatch.kickoffScheduledAt = new Date(`${command.date}T09:00:00.000Z`);
+        await audit("kickoff.scheduled", { date: command.date });
+        break;
+      }
+
+      case "CONFIRM_CLIENT_DATES": {
+        handoffPatch.clientDateConfirmedAt = now;
+        await audit("client_dates.confirmed", {});
+        break;
+      }
+    }
+
+    const updated = await tx.handoff.update({
+      where: { id: handoffId },
+      data: {
+        ...handoffPatch,
+        stage: next.stage,
+        stageStatus: next.stageStatus,
+        status: next.status,
+        waitingOn: connectOrDisconnect(
+          waitingOnFor(next.stage, next.stageStatus, next.status, state.assignments, next.submittedById),
+        ),
+      },
+    });
+    return { handoffId, stage: updated.stage, stageStatus: updated.stageStatus, status: updated.status };
+  });
+}
+
+function connectOrDisconnect(id: string | null) {
+  return id ? { connect: { id } } : { disconnect: true };
+}
+
+export type { Command };
