@@ -64,6 +64,11 @@ function isAssignedProjectManager(state: LifecycleState, actor: Actor) {
   return actor.role === "PROJECT_MANAGER" && state.assignments.projectManagerId === actor.userId;
 }
 
+/** May this actor schedule the kickoff and confirm client dates (once acknowledged)? */
+export function canManageKickoff(state: LifecycleState, actor: Actor): boolean {
+  return isAssignedProjectManager(state, actor) || actor.role === "PS_LEADER";
+}
+
 /** May this actor work (capture evidence for, start, submit) the stage? */
 export function canWorkStage(state: LifecycleState, actor: Actor, def: StageDefinition): boolean {
   if (!def.workers.includes(actor.role)) return false;
@@ -206,7 +211,7 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
 
     case "SCHEDULE_KICKOFF":
     case "CONFIRM_CLIENT_DATES": {
-      if (!(isAssignedProjectManager(state, actor) || actor.role === "PS_LEADER")) {
+      if (!canManageKickoff(state, actor)) {
         throw forbidden("Only the assigned project manager or a PS leader can schedule the kickoff or confirm client dates.");
       }
       if (!state.acknowledgedAt) {

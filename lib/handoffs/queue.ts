@@ -1,73 +1,15 @@
-import { z } from "zod";
 import type { Prisma } from "../db/generated/client.ts";
-import type { RiskLevel, StageKey } from "../db/generated/enums.ts";
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
-import { STAGE_KEYS } from "./stages.ts";
 import { visibleHandoffs } from "./access.ts";
+import type { QueuePage, QueueQuery } from "./queue-query.ts";
+
+export { queueQuerySchema } from "./queue-query.ts";
 
 /**
  * The handoff queue: filtering, sorting and pagination all happen in SQL on indexed
  * columns, so the page costs the same with 200 handoffs or 100,000.
  */
-
-export const SORTABLE = ["number", "title", "customerName", "stage", "riskLevel", "dueAt", "closedWonAt", "promisedKickoffAt", "updatedAt"] as const;
-export type SortKey = (typeof SORTABLE)[number];
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
-
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const toList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(",")).filter(Boolean);
-const flag = z.preprocess(first, z.string().optional()).transform((v) => v === "1").catch(false);
-
-/** URL search params → a validated query. Unknown or malformed values fall back to defaults. */
-export const queueQuerySchema = z.object({
-  page: z.preprocess(first, z.coerce.number().int().min(1)).catch(1),
-  size: z.preprocess(first, z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n))).catch(25),
-  sort: z.preprocess(first, z.enum(SORTABLE)).catch("updatedAt"),
-  dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("desc"),
-  q: z
-    .preprocess(first, z.string().trim().max(100).optional())
-    .transform((v) => v || undefined)
-    .catch(undefined),
-  stage: z.preprocess(toList, z.array(z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]))).catch([]),
-  risk: z.preprocess(toList, z.array(z.enum(RISK_LEVELS))).catch([]),
-  owner: z.preprocess(first, z.string().max(64).optional()).catch(undefined),
-  overdue: flag,
-  mine: flag,
-  blocked: flag,
-});
-
-export type QueueQuery = z.infer<typeof queueQuerySchema>;
-
-export interface QueueRow {
-  id: string;
-  number: number;
-  title: string;
-  customerName: string;
-  stage: StageKey;
-  stageStatus: string;
-  status: string;
-  riskLevel: RiskLevel;
-  owner: string | null;
-  waitingOn: string | null;
-  waitingOnMe: boolean;
-  dueAt: string | null;
-  overdue: boolean;
-  closedWonAt: string;
-  promisedKickoffAt: string | null;
-  intakeIssueCount: number;
-  amount: string | null;
-  updatedAt: string;
-}
-
-export interface QueuePage {
-  rows: QueueRow[];
-  total: number;
-  page: number;
-  pageCount: number;
-  query: QueueQuery;
-}
 
 export function queueWhere(actor: Actor, query: QueueQuery, now = new Date()): Prisma.HandoffWhereInput {
   const and: Prisma.HandoffWhereInput[] = [visibleHandoffs(actor)];

@@ -1,0 +1,20 @@
+import { AppShell } from "@/components/layout/app-shell";
+import { requirePageActor } from "@/lib/auth/session";
+import { can, ROLE_LABEL } from "@/lib/auth/roles";
+import { countInbox } from "@/lib/handoffs/approvals";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePageActor();
+  const inbox = await countInbox(actor);
+  const nav = [
+    { href: "/handoffs", label: "Handoff queue", show: can(actor.role, "handoffs:view") },
+    { href: "/approvals", label: "Approvals", show: can(actor.role, "approvals:inbox"), count: inbox },
+  ]
+    .filter((item) => item.show)
+    .map(({ show: _show, ...item }) => item);
+  return (
+    <AppShell nav={nav} user={{ name: actor.name, role: ROLE_LABEL[actor.role] }}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format";
+import type { HandoffDetail } from "@/lib/handoffs/detail";
+
+const ACTION_LABEL: Record<string, string> = {
+  "handoff.created": "Handoff created from the CRM",
+  "intake.validated": "Intake validated",
+  "intake.blocked": "Intake blocked",
+  "intake.unblocked": "Intake unblocked",
+  "stage.started": "Stage started",
+  "evidence.captured": "Evidence captured",
+  "gate.submitted": "Gate submitted for approval",
+  "gate.approved": "Gate approved",
+  "gate.changes_requested": "Changes requested",
+  "handoff.acknowledged": "Acknowledged; risks accepted",
+  "kickoff.scheduled": "Kickoff scheduled",
+  "client_dates.confirmed": "Client dates confirmed",
+  "override.requested": "Override requested",
+  "override.confirmed": "Override confirmed by a second approver",
+};
+
+function describe(data: Record<string, unknown>): string | null {
+  const parts: string[] = [];
+  if (typeof data.stage === "string") parts.push(data.stage.toLowerCase().replaceAll("_", " "));
+  if (typeof data.requirementKey === "string") parts.push(data.requirementKey.replaceAll("_", " "));
+  if (typeof data.comment === "string" && data.comment) parts.push(`“${data.comment}”`);
+  if (typeof data.date === "string") parts.push(data.date);
+  return parts.length ? parts.join(" · ") : null;
+}
+
+/** The handoff's audit trail, newest first: who did what, when, and on which source record. */
+export function AuditHistory({ events }: { events: HandoffDetail["audit"] }) {
+  return (
+    <Card aria-labelledby="history-heading">
+      <CardHeader id="history-heading" title="History" description="Append-only audit trail" />
+      {events.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-slate-500">Nothing has happened yet.</p>
+      ) : (
+        <ol className="max-h-[32rem] divide-y divide-slate-100 overflow-y-auto" tabIndex={0} aria-label="Audit events">
+          {events.map((e) => (
+            <li key={e.id} className="px-5 py-2.5 text-sm">
+              <p className="text-slate-800">
+                <span className="font-medium">{e.actor}</span> — {ACTION_LABEL[e.action] ?? e.action}
+              </p>
+              {describe(e.data) && <p className="text-xs text-slate-600">{describe(e.data)}</p>}
+              <p className="text-xs text-slate-500">
+                {formatDateTime(e.at)}
+                {e.sourceUrl && (
+                  <>
+                    {" · "}
+                    <a href={e.sourceUrl} className="text-brand-600 hover:underline" target="_blank" rel="noreferrer">
+                      source record
+                    </a>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,260 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { StageStatusBadge } from "./labels";
+import { useCommand } from "./use-command";
+
+type Stage = HandoffDetail["stages"][number];
+type Requirement = Stage["requirements"][number];
+
+/**
+ * The current stage's quality gate: its evidence checklist and the actions the
+ * signed-in person may take now. Controls the server would refuse are not shown;
+ * the server checks again regardless.
+ */
+export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
+  const stage = handoff.stages.find((s) => s.isCurrent)!;
+  const { run, pending, error, clearError } = useCommand(handoff.id);
+  const allowed = new Set(handoff.allowed);
+  const [changesOpen, setChangesOpen] = useState(false);
+  const [comment, setComment] = useState("");
+  const workable = stage.status === "IN_PROGRESS" || stage.status === "CHANGES_REQUESTED";
+  const closed = handoff.status === "COMPLETED" || handoff.status === "CANCELLED";
+
+  return (
+    <section aria-labelledby="gate-heading" className="rounded-lg border border-brand-100 bg-white shadow-sm ring-1 ring-brand-100">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-4">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{closed ? "Final stage" : "Current stage"}</p>
+          <h2 id="gate-heading" className="text-base font-semibold text-slate-900">
+            {stage.label} gate
+          </h2>
+        </div>
+        <div className="flex items-center gap-2">
+          <StageStatusBadge status={stage.status} />
+          {stage.dueAt && !closed && <span className="text-xs text-slate-500">Due {formatDate(stage.dueAt)}</span>}
+        </div>
+      </header>
+
+      <div className="space-y-4 px-5 py-4">
+        {error && (
+          <Alert>
+            <span>{error.message}</span>{" "}
+            <button type="button" className="ml-1 underline" onClick={clearError}>
+              Dismiss
+            </button>
+          </Alert>
+        )}
+        {handoff.status === "INTAKE_BLOCKED" && stage.key === "INTAKE" && (
+          <Alert tone="warning" title="Intake is blocked">
+            The CRM record is missing mandatory data (listed below). The gate cannot be submitted until the deal is fixed in the CRM.
+          </Alert>
+        )}
+        {stage.status === "CHANGES_REQUESTED" && stage.approvals.length > 0 && (
+          <Alert tone="warning" title={`Changes requested by ${stage.approvals.at(-1)!.actor}`}>
+            {stage.approvals.at(-1)!.comment}
+          </Alert>
+        )}
+        {stage.status === "NOT_STARTED" && (
+          <p className="text-sm text-slate-600">The previous gate is approved. This stage is ready to start.</p>
+        )}
+        {stage.status === "AWAITING_APPROVAL" && (
+          <p className="text-sm text-slate-600">
+            Submitted by {stage.submittedBy ?? "—"} on {formatDateTime(stage.submittedAt)}. Waiting on {handoff.waitingOn?.isMe ? "you" : (handoff.waitingOn?.name ?? "an approver")}.
+          </p>
+        )}
+
+        <div>
+          <h3 className="mb-2 text-sm font-medium text-slate-800">Required evidence</h3>
+          <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+            {stage.requirements.map((r) => (
+              <RequirementRow
+                key={r.key}
+                requirement={r}
+                canCapture={allowed.has("CAPTURE_EVIDENCE") && workable}
+                pending={pending}
+                onCapture={(values) => run({ type: "CAPTURE_EVIDENCE", stage: stage.key, requirementKey: r.key, ...values })}
+              />
+            ))}
+          </ul>
+        </div>
+
+        {stage.key === "ACKNOWLEDGEMENT" && <AcknowledgementNote handoff={handoff} />}
+
+        <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
+          {allowed.has("START_STAGE") && (
+            <Button pending={pending} onClick={() => run({ type: "START_STAGE", stage: stage.key })}>
+              Start {stage.label.toLowerCase()}
+            </Button>
+          )}
+          {allowed.has("ACKNOWLEDGE") && !stage.requirements.every((r) => r.items.length > 0) && (
+            <Button pending={pending} onClick={() => run({ type: "ACKNOWLEDGE" })}>
+              Acknowledge and accept risks
+            </Button>
+          )}
+          {workable && stage.canWork && (
+            <Button
+              pending={pending}
+              disabled={!allowed.has("SUBMIT_GATE")}
+              onClick={() => run({ type: "SUBMIT_GATE", stage: stage.key })}
+              aria-describedby={stage.missing.length ? "submit-hint" : undefined}
+            >
+              Submit for approval
+            </Button>
+          )}
+          {allowed.has("APPROVE_GATE") && (
+            <Button pending={pending} onClick={() => run({ type: "APPROVE_GATE", stage: stage.key })}>
+              Approve gate
+            </Button>
+          )}
+          {allowed.has("REQUEST_CHANGES") && !changesOpen && (
+            <Button variant="secondary" disabled={pending} onClick={() => setChangesOpen(true)}>
+              Request changes
+            </Button>
+          )}
+          {workable && stage.canWork && stage.missing.length > 0 && (
+            <p id="submit-hint" className="text-xs text-slate-500">
+              Still missing: {stage.missing.join("; ")}.
+            </p>
+          )}
+          {!closed && !stage.canWork && !stage.canApprove && !allowed.has("ACKNOWLEDGE") && (
+            <p className="text-sm text-slate-500">You can follow this stage; its owner and approvers act on it.</p>
+          )}
+        </div>
+
+        {changesOpen && (
+          <form
+            className="space-y-3 rounded-md border border-amber-200 bg-amber-50/50 p-4"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (await run({ type: "REQUEST_CHANGES", stage: stage.key, comment })) {
+                setChangesOpen(false);
+                setComment("");
+              }
+            }}
+          >
+            <Field label="What needs to change" hint="Required. The stage owner sees this comment." error={error?.fieldErrors?.comment?.[0]}>
+              {(p) => <textarea {...p} rows={3} required minLength={3} className={inputClass} value={comment} onChange={(e) => setComment(e.target.value)} autoFocus />}
+            </Field>
+            <div className="flex gap-2">
+              <Button type="submit" pending={pending}>
+                Send back
+              </Button>
+              <Button type="button" variant="ghost" onClick={() => setChangesOpen(false)}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function RequirementRow({
+  requirement,
+  canCapture,
+  pending,
+  onCapture,
+}: {
+  requirement: Requirement;
+  canCapture: boolean;
+  pending: boolean;
+  onCapture: (values: { note?: string; url?: string }) => Promise<boolean>;
+}) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState("");
+  const done = requirement.items.length > 0;
+  const latest = requirement.items.at(-1);
+  return (
+    <li className="px-4 py-3">
+      <div className="flex items-start gap-3">
+        <span
+          className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-400"}`}
+          aria-hidden="true"
+        >
+          {done ? "✓" : "•"}
+        </span>
+        <div className="min-w-0 flex-1">
+          <p className="text-sm font-medium text-slate-800">
+            {requirement.label} <span className="sr-only">{done ? "(captured)" : "(missing)"}</span>
+          </p>
+          {latest ? (
+            <p className="mt-0.5 break-words text-xs text-slate-500">
+              {latest.url && (
+                <a href={latest.url} className="text-brand-600 hover:underline" target="_blank" rel="noreferrer">
+                  {latest.url}
+                </a>
+              )}
+              {latest.note && <span className="text-slate-700">“{latest.note}”</span>} — {latest.capturedBy ?? "system"}, {formatDateTime(latest.capturedAt)}
+            </p>
+          ) : (
+            <p className="mt-0.5 text-xs text-slate-500">{requirement.help}</p>
+          )}
+        </div>
+        {canCapture && !open && (
+          <Button variant="secondary" size="sm" onClick={() => (requirement.kind === "CHECK" ? onCapture({}) : setOpen(true))} disabled={pending}>
+            {requirement.kind === "CHECK" ? (done ? "Confirm again" : "Confirm") : done ? "Update" : "Add evidence"}
+          </Button>
+        )}
+      </div>
+      {open && (
+        <form
+          className="mt-3 flex flex-wrap items-end gap-2 pl-8"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const ok = await onCapture(requirement.kind === "LINK" ? { url: value } : { note: value });
+            if (ok) {
+              setOpen(false);
+              setValue("");
+            }
+          }}
+        >
+          <div className="min-w-64 flex-1">
+            <Field label={requirement.kind === "LINK" ? `Link for “${requirement.label}”` : `Note for “${requirement.label}”`}>
+              {(p) => (
+                <input
+                  {...p}
+                  type={requirement.kind === "LINK" ? "url" : "text"}
+                  required
+                  placeholder={requirement.kind === "LINK" ? "https://" : requirement.help}
+                  className={inputClass}
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  autoFocus
+                />
+              )}
+            </Field>
+          </div>
+          <Button type="submit" size="sm" pending={pending}>
+            Save evidence
+          </Button>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+            Cancel
+          </Button>
+        </form>
+      )}
+    </li>
+  );
+}
+
+function AcknowledgementNote({ handoff }: { handoff: HandoffDetail }) {
+  const open = handoff.risks.filter((r) => r.status === "OPEN");
+  return (
+    <div className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700">
+      {handoff.acknowledgedAt ? (
+        <p>Acknowledged on {formatDateTime(handoff.acknowledgedAt)}; every open risk was accepted.</p>
+      ) : (
+        <p>
+          By acknowledging, the delivery lead accepts this handoff and {open.length === 0 ? "confirms there are no open risks" : `accepts ${open.length} open risk${open.length === 1 ? "" : "s"}`}. Until then
+          no kickoff can be scheduled and no client date confirmed.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { formatDate, formatDateTime } from "@/components/ui/format";
+import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { useCommand } from "./use-command";
+
+/** Kickoff scheduling and client-date confirmation: locked until the delivery lead has acknowledged. */
+export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; mayManage: boolean }) {
+  const { run, pending, error } = useCommand(handoff.id);
+  const [date, setDate] = useState(handoff.kickoffScheduledAt?.slice(0, 10) ?? handoff.promisedKickoffAt?.slice(0, 10) ?? "");
+  const locked = !handoff.acknowledgedAt;
+  const closed = handoff.status === "COMPLETED" || handoff.status === "CANCELLED";
+
+  return (
+    <Card aria-labelledby="kickoff-heading">
+      <CardHeader id="kickoff-heading" title="Kickoff and client dates" description={`Promised kickoff: ${formatDate(handoff.promisedKickoffAt)}`} />
+      <div className="space-y-3 px-5 py-4 text-sm">
+        <dl className="grid grid-cols-2 gap-2">
+          <dt className="text-slate-500">Kickoff scheduled</dt>
+          <dd>{formatDate(handoff.kickoffScheduledAt)}</dd>
+          <dt className="text-slate-500">Client dates confirmed</dt>
+          <dd>{handoff.clientDateConfirmedAt ? formatDateTime(handoff.clientDateConfirmedAt) : "Not yet"}</dd>
+        </dl>
+        {locked && (
+          <p id="kickoff-locked" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900">
+            Locked until the delivery lead acknowledges the handoff and accepts its risks.
+          </p>
+        )}
+        {error && <Alert>{error.message}</Alert>}
+        {mayManage && !closed && (
+          <div className="space-y-3">
+            <form
+              className="flex items-end gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                run({ type: "SCHEDULE_KICKOFF", date });
+              }}
+            >
+              <div className="flex-1">
+                <Field label="Kickoff date">
+                  {(p) => (
+                    <input {...p} type="date" required className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} disabled={locked} aria-describedby={locked ? "kickoff-locked" : p["aria-describedby"]} />
+                  )}
+                </Field>
+              </div>
+              <Button type="submit" variant="secondary" disabled={locked} pending={pending}>
+                Schedule kickoff
+              </Button>
+            </form>
+            <Button variant="secondary" disabled={locked || Boolean(handoff.clientDateConfirmedAt)} pending={pending} onClick={() => run({ type: "CONFIRM_CLIENT_DATES" })} aria-describedby={locked ? "kickoff-locked" : undefined}>
+              Confirm client dates
+            </Button>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,175 @@
+import { db } from "../db/client.ts";
+import type { Actor } from "../auth/roles.ts";
+import { notFound } from "../errors.ts";
+import { parseIntakeIssues } from "../intake/issues.ts";
+import { visibleHandoffs } from "./access.ts";
+import { noteOf } from "./evidence.ts";
+import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, missingEvidence, type CommandType } from "./lifecycle.ts";
+import { STAGES } from "./stages.ts";
+import { loadLifecycleState } from "./transition.ts";
+
+/** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */
+export async function getHandoffDetail(actor: Actor, handoffId: string) {
+  const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { id: true } });
+  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
+
+  return db().$transaction(async (tx) => {
+    const { state } = await loadLifecycleState(tx, handoffId, false);
+    const h = await tx.handoff.findUniqueOrThrow({
+      where: { id: handoffId },
+      include: {
+        deal: { include: { snapshots: { orderBy: { version: "desc" }, take: 1 } } },
+        psLeader: { select: { name: true, email: true } },
+        projectManager: { select: { name: true, email: true } },
+        revOps: { select: { name: true, email: true } },
+        deliveryLead: { select: { name: true, email: true } },
+        salesOwner: { select: { name: true, email: true } },
+        waitingOn: { select: { id: true, name: true } },
+        stages: {
+          include: {
+            submittedBy: { select: { name: true } },
+            decidedBy: { select: { name: true } },
+            evidence: { orderBy: { capturedAt: "asc" }, include: { capturedBy: { select: { name: true } } } },
+            approvals: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
+          },
+        },
+        risks: { orderBy: [{ severity: "desc" }, { createdAt: "asc" }], include: { owner: { select: { name: true } }, acceptedBy: { select: { name: true } } } },
+        commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
+        milestones: { orderBy: [{ dueDate: "asc" }, { position: "asc" }] },
+        dependencies: { orderBy: { createdAt: "asc" } },
+        assumptions: { orderBy: { createdAt: "asc" } },
+        scopeItems: { orderBy: { createdAt: "asc" } },
+        integrationConstraints: { orderBy: { createdAt: "asc" } },
+        decisions: { orderBy: { decidedAt: "asc" } },
+        overrides: { orderBy: { createdAt: "desc" }, include: { requestedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } } },
+        auditEvents: { orderBy: { id: "desc" }, take: 200 },
+      },
+    });
+
+    const allowed = allowedCommands(state, actor);
+    const stages = STAGES.map((def) => {
+      const row = h.stages.find((s) => s.key === def.key);
+      const stageState = state.stages[def.key];
+      return {
+        key: def.key,
+        label: def.label,
+        tool: def.tool,
+        status: stageState.status,
+        isCurrent: h.stage === def.key,
+        startedAt: row?.startedAt?.toISOString() ?? null,
+        submittedAt: row?.submittedAt?.toISOString() ?? null,
+        submittedBy: row?.submittedBy?.name ?? null,
+        decidedAt: row?.decidedAt?.toISOString() ?? null,
+        decidedBy: row?.decidedBy?.name ?? null,
+        dueAt: row?.dueAt?.toISOString() ?? null,
+        requirements: def.evidence.map((r) => ({
+          ...r,
+          items: (row?.evidence ?? [])
+            .filter((e) => e.requirementKey === r.key)
+            .map((e) => ({ id: e.id, url: e.url, note: noteOf(e.data), capturedBy: e.capturedBy?.name ?? null, capturedAt: e.capturedAt.toISOString() })),
+        })),
+        missing: missingEvidence(def, stageState),
+        approvals: (row?.approvals ?? []).map((a) => ({
+          id: a.id,
+          decision: a.decision,
+          comment: a.comment,
+          actor: a.actor.name,
+          at: a.createdAt.toISOString(),
+        })),
+        canWork: canWorkStage(state, actor, def),
+        canApprove: canApproveStage(state, actor, def) && stageState.submittedById !== actor.userId,
+      };
+    });
+
+    const snapshot = h.deal.snapshots[0];
+    return {
+      id: h.id,
+      number: h.number,
+      title: h.title,
+      customerName: h.customerName,
+      team: h.team,
+      segment: h.segment,
+      pipeline: h.pipeline,
+      pilotCohort: h.pilotCohort,
+      stage: h.stage,
+      stageStatus: h.stageStatus,
+      status: h.status,
+      riskLevel: h.riskLevel,
+      amount: h.amount?.toString() ?? null,
+      currency: h.currency,
+      completenessScore: h.completenessScore,
+      intakeIssues: parseIntakeIssues(h.intakeIssues),
+      closedWonAt: h.closedWonAt.toISOString(),
+      dueAt: h.dueAt?.toISOString() ?? null,
+      overdue: Boolean(h.dueAt && h.dueAt < new Date() && (h.status === "IN_PROGRESS" || h.status === "INTAKE_BLOCKED")),
+      promisedKickoffAt: h.promisedKickoffAt?.toISOString() ?? null,
+      kickoffScheduledAt: h.kickoffScheduledAt?.toISOString() ?? null,
+      actualKickoffAt: h.actualKickoffAt?.toISOString() ?? null,
+      clientDateConfirmedAt: h.clientDateConfirmedAt?.toISOString() ?? null,
+      acknowledgedAt: h.acknowledgedAt?.toISOString() ?? null,
+      waitingOn: h.waitingOn ? { name: h.waitingOn.name, isMe: h.waitingOn.id === actor.userId } : null,
+      people: [
+        { role: "PS leader (accountable)", person: h.psLeader },
+        { role: "Project manager", person: h.projectManager },
+        { role: "RevOps (support)", person: h.revOps },
+        { role: "Delivery lead", person: h.deliveryLead },
+        { role: "Sales owner", person: h.salesOwner },
+      ],
+      deal: {
+        name: h.deal.name,
+        sourceId: h.deal.sourceId,
+        sourceUrl: h.deal.sourceUrl,
+        source: h.deal.source,
+        pipeline: h.deal.pipeline,
+        dealStage: h.deal.dealStage,
+        capturedAt: h.deal.capturedAt.toISOString(),
+        snapshotVersion: snapshot?.version ?? null,
+        properties: (snapshot?.properties ?? h.deal.properties) as Record<string, unknown>,
+      },
+      stages,
+      allowed: [...allowed] as CommandType[],
+      canManageKickoff: canManageKickoff(state, actor),
+      risks: h.risks.map((r) => ({
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        severity: r.severity,
+        likelihood: r.likelihood,
+        owner: r.owner?.name ?? r.ownerName,
+        mitigation: r.mitigation,
+        status: r.status,
+        acceptedBy: r.acceptedBy?.name ?? null,
+        acceptedAt: r.acceptedAt?.toISOString() ?? null,
+      })),
+      commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, owner: c.ownerName, dueDate: c.dueDate?.toISOString() ?? null, status: c.status })),
+      milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, owner: m.ownerName, dueDate: m.dueDate.toISOString(), doneAt: m.doneAt?.toISOString() ?? null })),
+      dependencies: h.dependencies.map((d) => ({ id: d.id, description: d.description, party: d.party, status: d.status, neededBy: d.neededBy?.toISOString() ?? null })),
+      assumptions: h.assumptions.map((a) => ({ id: a.id, text: a.text })),
+      inScope: h.scopeItems.filter((s) => s.kind === "IN_SCOPE").map((s) => ({ id: s.id, text: s.description })),
+      outOfScope: h.scopeItems.filter((s) => s.kind === "OUT_OF_SCOPE").map((s) => ({ id: s.id, text: s.description })),
+      constraints: h.integrationConstraints.map((c) => ({ id: c.id, system: c.system, constraint: c.constraint })),
+      decisions: h.decisions.map((d) => ({ id: d.id, title: d.title, rationale: d.rationale, decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString() })),
+      overrides: h.overrides.map((o) => ({
+        id: o.id,
+        kind: o.kind,
+        reason: o.reason,
+        status: o.status,
+        material: o.material,
+        classification: o.classification,
+        requestedBy: o.requestedBy.name,
+        confirmedBy: o.confirmedBy?.name ?? null,
+        createdAt: o.createdAt.toISOString(),
+      })),
+      audit: h.auditEvents.map((e) => ({
+        id: e.id.toString(),
+        at: e.at.toISOString(),
+        actor: e.actorLabel ?? "System",
+        action: e.action,
+        data: e.data as Record<string, unknown>,
+        sourceUrl: e.sourceUrl,
+      })),
+    };
+  });
+}
+
+export type HandoffDetail = Awaited<ReturnType<typeof getHandoffDetail>>;

@@ -1,0 +1,206 @@
+import { describe, expect, it } from "vitest";
+import type { StageKey, StageStatus } from "../db/generated/enums.ts";
+import type { Actor } from "../auth/roles.ts";
+import { DomainError } from "../errors.ts";
+import { allowedCommands, assertAllowed, type Command, type LifecycleState } from "./lifecycle.ts";
+import { STAGE_KEYS, stageDefinition } from "./stages.ts";
+
+const PEOPLE = {
+  admin: { userId: "u-admin", role: "ADMIN", name: "Ada" },
+  leader: { userId: "u-leader", role: "PS_LEADER", name: "Priya" },
+  pm: { userId: "u-pm", role: "PROJECT_MANAGER", name: "Marco" },
+  otherPm: { userId: "u-pm2", role: "PROJECT_MANAGER", name: "Lena" },
+  revops: { userId: "u-revops", role: "REVOPS", name: "Rita" },
+  lead: { userId: "u-lead", role: "DELIVERY_LEAD", name: "Dana" },
+  otherLead: { userId: "u-lead2", role: "DELIVERY_LEAD", name: "Tom" },
+  sales: { userId: "u-sales", role: "SALES", name: "Sam" },
+  viewer: { userId: "u-viewer", role: "VIEWER", name: "Victor" },
+} satisfies Record<string, Actor>;
+
+type Person = keyof typeof PEOPLE;
+
+function state(stage: StageKey, status: StageStatus, overrides: Partial<LifecycleState> = {}, submittedBy: string | null = null): LifecycleState {
+  const index = STAGE_KEYS.indexOf(stage);
+  const stages = Object.fromEntries(
+    STAGE_KEYS.map((key, i) => {
+      const def = stageDefinition(key);
+      if (i < index) return [key, { status: "APPROVED", submittedById: "u-revops", evidenceKeys: def.evidence.map((e) => e.key) }];
+      if (i === index) {
+        const complete = status === "AWAITING_APPROVAL" || status === "APPROVED";
+        return [key, { status, submittedById: submittedBy, evidenceKeys: complete ? def.evidence.map((e) => e.key) : [] }];
+      }
+      return [key, { status: "NOT_STARTED", submittedById: null, evidenceKeys: [] }];
+    }),
+  ) as unknown as LifecycleState["stages"];
+  return {
+    status: "IN_PROGRESS",
+    stage,
+    assignments: { psLeaderId: "u-leader", projectManagerId: "u-pm", revOpsId: "u-revops", deliveryLeadId: "u-lead" },
+    stages,
+    acknowledgedAt: STAGE_KEYS.indexOf(stage) > STAGE_KEYS.indexOf("ACKNOWLEDGEMENT") ? new Date() : null,
+    intakeIssueCount: 0,
+    ...overrides,
+  };
+}
+
+function withEvidence(s: LifecycleState): LifecycleState {
+  const def = stageDefinition(s.stage);
+  return { ...s, stages: { ...s.stages, [s.stage]: { ...s.stages[s.stage], evidenceKeys: def.evidence.map((e) => e.key) } } };
+}
+
+function outcome(s: LifecycleState, who: Person, command: Command): "ok" | DomainError["code"] {
+  try {
+    assertAllowed(s, PEOPLE[who], command);
+    return "ok";
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+}
+
+const everyone = Object.keys(PEOPLE) as Person[];
+const allowedOnly = (s: LifecycleState, command: Command) => everyone.filter((p) => outcome(s, p, command) === "ok").sort();
+
+describe("who may do what, stage by stage", () => {
+  it("only RevOps, PS leaders and the assigned PM may submit a complete intake gate", () => {
+    const s = withEvidence(state("INTAKE", "IN_PROGRESS"));
+    expect(allowedOnly(s, { type: "SUBMIT_GATE", stage: "INTAKE" })).toEqual(["leader", "pm", "revops"]);
+    expect(outcome(s, "otherPm", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("FORBIDDEN");
+    expect(outcome(s, "viewer", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("FORBIDDEN");
+    expect(outcome(s, "sales", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("FORBIDDEN");
+    expect(outcome(s, "admin", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("FORBIDDEN");
+  });
+
+  it.each(["DELIVERY_WORKSPACE", "IMPLEMENTATION_BRIEF", "HANDOFF_DIGEST", "KICKOFF_QA"] as const)(
+    "%s is worked by the assigned PM and PS leaders only",
+    (stage) => {
+      const s = withEvidence(state(stage, "IN_PROGRESS"));
+      expect(allowedOnly(s, { type: "SUBMIT_GATE", stage })).toEqual(["leader", "pm"]);
+    },
+  );
+
+  it("only the assigned delivery lead acknowledges", () => {
+    const s = state("ACKNOWLEDGEMENT", "IN_PROGRESS");
+    expect(allowedOnly(s, { type: "ACKNOWLEDGE" })).toEqual(["lead"]);
+    expect(outcome(s, "otherLead", { type: "ACKNOWLEDGE" })).toBe("FORBIDDEN");
+    expect(outcome(s, "pm", { type: "ACKNOWLEDGE" })).toBe("FORBIDDEN");
+  });
+
+  it("a gate is signed off by the assigned PM or a PS leader, never by the submitter", () => {
+    const byRevops = state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops");
+    expect(allowedOnly(byRevops, { type: "APPROVE_GATE", stage: "INTAKE" })).toEqual(["leader", "pm"]);
+    expect(allowedOnly(byRevops, { type: "REQUEST_CHANGES", stage: "INTAKE", comment: "Fix the scope" })).toEqual(["leader", "pm"]);
+
+    const byPm = state("DELIVERY_WORKSPACE", "AWAITING_APPROVAL", {}, "u-pm");
+    expect(outcome(byPm, "pm", { type: "APPROVE_GATE", stage: "DELIVERY_WORKSPACE" })).toBe("FORBIDDEN");
+    expect(allowedOnly(byPm, { type: "APPROVE_GATE", stage: "DELIVERY_WORKSPACE" })).toEqual(["leader"]);
+  });
+
+  it("viewers, sales and admins can never change a handoff", () => {
+    const states = [
+      state("INTAKE", "IN_PROGRESS"),
+      withEvidence(state("INTAKE", "IN_PROGRESS")),
+      state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops"),
+      state("DELIVERY_WORKSPACE", "NOT_STARTED"),
+      state("ACKNOWLEDGEMENT", "IN_PROGRESS"),
+      state("KICKOFF_QA", "AWAITING_APPROVAL", {}, "u-pm"),
+    ];
+    for (const s of states) {
+      for (const who of ["viewer", "sales", "admin"] as const) {
+        expect([...allowedCommands(s, PEOPLE[who])]).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("gate order", () => {
+  it("a stage starts only after the previous gate is approved", () => {
+    const ready = state("DELIVERY_WORKSPACE", "NOT_STARTED");
+    expect(outcome(ready, "pm", { type: "START_STAGE", stage: "DELIVERY_WORKSPACE" })).toBe("ok");
+
+    const unapproved = state("DELIVERY_WORKSPACE", "NOT_STARTED");
+    unapproved.stages.INTAKE = { ...unapproved.stages.INTAKE, status: "AWAITING_APPROVAL" };
+    expect(() => assertAllowed(unapproved, PEOPLE.pm, { type: "START_STAGE", stage: "DELIVERY_WORKSPACE" })).toThrow(
+      "The Intake gate must be approved before Delivery workspace can start.",
+    );
+  });
+
+  it("a later stage cannot be worked while an earlier one is current", () => {
+    const s = state("INTAKE", "IN_PROGRESS");
+    expect(() => assertAllowed(s, PEOPLE.pm, { type: "START_STAGE", stage: "IMPLEMENTATION_BRIEF" })).toThrow(/not the current stage/);
+    expect(outcome(s, "leader", { type: "APPROVE_GATE", stage: "DELIVERY_WORKSPACE" })).toBe("CONFLICT");
+  });
+
+  it("a gate cannot be submitted with missing evidence, and says what is missing", () => {
+    const s = state("DELIVERY_WORKSPACE", "IN_PROGRESS");
+    expect(() => assertAllowed(s, PEOPLE.pm, { type: "SUBMIT_GATE", stage: "DELIVERY_WORKSPACE" })).toThrow(
+      "The Delivery workspace gate is missing evidence: Delivery list created from the standard template; Every task has an owner; Dependency gates set.",
+    );
+  });
+
+  it("a gate awaiting approval cannot be submitted twice or approved twice", () => {
+    const s = state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops");
+    expect(outcome(s, "revops", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("CONFLICT");
+    const approved = state("INTAKE", "APPROVED", {}, "u-revops");
+    expect(outcome(approved, "pm", { type: "APPROVE_GATE", stage: "INTAKE" })).toBe("CONFLICT");
+  });
+
+  it("changes requested can be resubmitted", () => {
+    const s = withEvidence(state("INTAKE", "CHANGES_REQUESTED", {}, "u-revops"));
+    expect(outcome(s, "revops", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("ok");
+  });
+
+  it("a blocked intake cannot be submitted, even with every evidence item", () => {
+    const s = withEvidence(state("INTAKE", "IN_PROGRESS", { status: "INTAKE_BLOCKED", intakeIssueCount: 2 }));
+    expect(() => assertAllowed(s, PEOPLE.revops, { type: "SUBMIT_GATE", stage: "INTAKE" })).toThrow(
+      "Intake is blocked: 2 mandatory fields are missing or invalid in the CRM.",
+    );
+  });
+
+  it("completed handoffs refuse every change", () => {
+    const s = state("KICKOFF_QA", "APPROVED", { status: "COMPLETED" }, "u-pm");
+    expect(outcome(s, "leader", { type: "APPROVE_GATE", stage: "KICKOFF_QA" })).toBe("CONFLICT");
+    expect(outcome(s, "pm", { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toBe("CONFLICT");
+  });
+});
+
+describe("evidence", () => {
+  it("a link item needs an https link and a note item needs a note", () => {
+    const s = state("DELIVERY_WORKSPACE", "IN_PROGRESS");
+    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "not a link" })).toBe("INVALID");
+    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "javascript:alert(1)" })).toBe("INVALID");
+    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "https://app.clickup.com/1/v/li/2" })).toBe("ok");
+    const intake = state("INTAKE", "IN_PROGRESS");
+    expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed" })).toBe("INVALID");
+    expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "no_such_item", note: "x" })).toBe("INVALID");
+  });
+
+  it("no evidence before a stage starts or while it awaits approval", () => {
+    expect(outcome(state("DELIVERY_WORKSPACE", "NOT_STARTED"), "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "owners_mapped" })).toBe("CONFLICT");
+    expect(outcome(state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops"), "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" })).toBe("CONFLICT");
+  });
+});
+
+describe("kickoff", () => {
+  it("is refused until the delivery lead has acknowledged", () => {
+    const before = state("ACKNOWLEDGEMENT", "IN_PROGRESS");
+    expect(() => assertAllowed(before, PEOPLE.pm, { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toThrow(/delivery lead must acknowledge/);
+    expect(outcome(before, "pm", { type: "CONFIRM_CLIENT_DATES" })).toBe("CONFLICT");
+
+    const after = state("ACKNOWLEDGEMENT", "IN_PROGRESS", { acknowledgedAt: new Date() });
+    expect(allowedOnly(after, { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toEqual(["leader", "pm"]);
+    expect(allowedOnly(after, { type: "CONFIRM_CLIENT_DATES" })).toEqual(["leader", "pm"]);
+  });
+});
+
+describe("allowedCommands", () => {
+  it("offers the assigned PM exactly what the rules allow on a gate awaiting them", () => {
+    const s = state("IMPLEMENTATION_BRIEF", "AWAITING_APPROVAL", {}, "u-leader");
+    expect([...allowedCommands(s, PEOPLE.pm)].sort()).toEqual(["APPROVE_GATE", "REQUEST_CHANGES"]);
+  });
+
+  it("offers start on a ready stage and evidence capture once started", () => {
+    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "NOT_STARTED"), PEOPLE.pm)]).toEqual(["START_STAGE"]);
+    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "IN_PROGRESS"), PEOPLE.pm)]).toEqual(["CAPTURE_EVIDENCE"]);
+  });
+});

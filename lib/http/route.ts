@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { env } from "../env.ts";
+import { invalid, isDomainError } from "../errors.ts";
+import { logger } from "../log/logger.ts";
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export interface ErrorBody {
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; traceId?: string };
+}
+
+/**
+ * Wraps a route handler: refuses cross-site state changes, maps expected errors to
+ * precise 4xx answers, and logs unexpected ones with a trace id the user can quote.
+ */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const traceId = request.headers.get("x-trace-id") ?? randomUUID();
+    try {
+      if (!["GET", "HEAD", "OPTIONS"].includes(request.method) && !sameOrigin(request)) {
+        return json({ error: { code: "FORBIDDEN", message: "Cross-site requests are not allowed." } }, 403);
+      }
+      return await handler(request, context);
+    } catch (error) {
+      if (isDomainError(error)) {
+        return json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, error.httpStatus);
+      }
+      if (error instanceof ZodError) {
+        return json({ error: { code: "INVALID", message: error.issues[0]?.message ?? "Invalid request." } }, 422);
+      }
+      logger.error({ err: error, traceId, method: request.method, url: new URL(request.url).pathname }, "unhandled error in route");
+      return json({ error: { code: "INTERNAL", message: `Something went wrong on our side. Reference: ${traceId}`, traceId } }, 500);
+    }
+  };
+}
+
+function json(body: ErrorBody, status: number) {
+  return NextResponse.json(body, { status });
+}
+
+/** Browsers send Origin on cross-site POSTs; it must be our own. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true; // not a browser form/fetch from another site (e.g. curl, server-to-server)
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    const o = new URL(origin);
+    return o.host === host || o.origin === new URL(env().APP_URL).origin;
+  } catch {
+    return false;
+  }
+}
+
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw invalid(`The request body is larger than ${maxBytes} bytes.`);
+  try {
+    return JSON.parse(text || "{}");
+  } catch {
+    throw invalid("The request body is not valid JSON.");
+  }
+}

@@ -1,0 +1,95 @@
+// npm run demo — starts the app on http://127.0.0.1:3000 with nothing else installed.
+//
+// Without DATABASE_URL it runs an embedded PostgreSQL (PGlite) whose data lives in
+// .data/pglite and survives restarts; with DATABASE_URL it uses that server. It
+// applies migrations, seeds demo data into an empty database, builds the app when
+// there is no build yet, and runs `next start` (or `next dev` with --dev).
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/db/client.ts";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
+import { migrate } from "../lib/db/migrate.ts";
+import { seedDemo } from "../lib/demo/seed.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(root, process.env.HCC_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+function log(message: string) {
+  console.log(`[demo] ${message}`);
+}
+
+/** Secrets the demo needs, generated once and kept with the demo data (never committed). */
+function demoSecrets(): { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string } {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting the embedded PostgreSQL in ${path.relative(root, path.join(dataDir, "pglite")) || "."}`);
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+    databaseUrl = embedded.url;
+  }
+
+  const { applied } = await migrate(databaseUrl);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+  const prisma = createPrismaClient(databaseUrl, 2);
+  const seeded = await seedDemo(prisma, { log: (m) => log(m) });
+  await prisma.$disconnect();
+  if (seeded.created) log(`seeded ${seeded.handoffs} demo handoffs`);
+
+  const secrets = demoSecrets();
+  const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    // The embedded server serialises statements; a small pool is plenty.
+    DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? (embedded ? "4" : "10"),
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    APP_URL: appUrl,
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
+  };
+
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || process.argv.includes("--rebuild"))) {
+    log("building the app (first run only; takes a minute or two)");
+    const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
+    if (build.status !== 0) {
+      await embedded?.stop();
+      process.exit(build.status ?? 1);
+    }
+  }
+
+  log(`open ${appUrl} — demo users are listed in README.md (password: demo-password)`);
+  const child = spawn(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+
+  const shutdown = async (code: number) => {
+    await embedded?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      child.kill(signal);
+    });
+  }
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error("[demo] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
