@@ -105,6 +105,7 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
   const columnVisibility: VisibilityState = Object.fromEntries(hidden.map((id) => [id, false]));
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === "desc" }];
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the table instance is rebuilt per render by design
   const table = useReactTable({
     data: page.rows,
     columns: COLUMNS,
@@ -270,8 +271,11 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
 function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
   const [value, setValue] = useState(initial);
   const latest = useRef(onSearch);
-  latest.current = onSearch;
   const applied = useRef(initial);
+
+  useEffect(() => {
+    latest.current = onSearch;
+  });
 
   useEffect(() => {
     if (value.trim() === applied.current) return;

@@ -1039,12 +1039,19 @@ const CLASSIFICATIONS: readonly OverrideClassification[] = [
   "JUSTIFIED", "FALSE_POSITIVE", "JUSTIFIED", "FALSE_NEGATIVE", "UNCLASSIFIED", "JUSTIFIED", "FALSE_POSITIVE", "UNCLASSIFIED", "JUSTIFIED",
 ];
 
-const INTAKE_OVERRIDE_REASONS = [
-  "Signed at quarter end; sales confirmed the missing fields by email and will update the CRM this week.",
-  "Renewal of an existing engagement; scope carried over from the previous SOW.",
-  "The risk owner is the client's IT director, who is not a HubSpot user.",
-  "Client asked to start discovery immediately; the kickoff date typo is known and confirmed.",
-];
+const QUARTER_END = "Signed at quarter end; sales confirmed the missing details by email and will update the CRM this week.";
+const RENEWAL = "Renewal of an existing engagement; scope carried over from the previous SOW.";
+
+/** Why someone let a blocked intake through, by the first thing validation flagged. */
+const INTAKE_OVERRIDE_REASONS: Record<IssueField, string> = {
+  scope_in: RENEWAL,
+  scope_out: RENEWAL,
+  promised_kickoff_date: "Client asked to start discovery immediately; the kickoff date typo is known and the right date confirmed.",
+  critical_risks: "The risk owner is the client's IT director, who is not a HubSpot user.",
+  commercial_terms: QUARTER_END,
+  dependencies: QUARTER_END,
+  milestones: QUARTER_END,
+};
 
 const GATE_BYPASSES: Partial<Record<StageKey, { requirementKey: string; problem: string; reason: string }>> = {
   DELIVERY_WORKSPACE: {
@@ -1098,8 +1105,8 @@ function draftOverrides(plans: Plan[], timelines: Map<Plan, Timeline>, ctx: Ctx)
     };
   }
 
-  const pastIntake = rng.sample(plans.filter((p) => p.stageIndex > 0 || p.status === "COMPLETED"), 4);
-  pastIntake.forEach((plan, i) => {
+  const pastIntake = materialMix(plans.filter((p) => p.stageIndex > 0 || p.status === "COMPLETED"), 4, rng);
+  for (const plan of pastIntake) {
     const intakeRun = timelines.get(plan)!.runs[0];
     plan.capturedIssues = intakeIssues(plan, rng.int(1, 2), rng);
     const requestedBy = rng.chance(0.5) ? plan.revOps : plan.psLeader;
@@ -1109,7 +1116,7 @@ function draftOverrides(plans: Plan[], timelines: Map<Plan, Timeline>, ctx: Ctx)
       id: ctx.newId(),
       kind: "INTAKE_VALIDATION",
       stageKey: "INTAKE",
-      reason: INTAKE_OVERRIDE_REASONS[i % INTAKE_OVERRIDE_REASONS.length],
+      reason: INTAKE_OVERRIDE_REASONS[plan.capturedIssues[0].field as IssueField],
       bypassed: { issues: plan.capturedIssues as unknown as Prisma.InputJsonValue },
       material,
       pending: false,
@@ -1119,11 +1126,14 @@ function draftOverrides(plans: Plan[], timelines: Map<Plan, Timeline>, ctx: Ctx)
       requestedAt,
       confirmedAt: material ? between(requestedAt, intakeRun.submissions[0], rng.float(0.2, 0.6)) : null,
     };
-  });
+  }
 
-  const gateCandidates = plans.filter((p) => !p.override && timelines.get(p)!.runs.some((r) => r.status === "APPROVED" && GATE_BYPASSES[r.def.key]));
-  for (const plan of rng.sample(gateCandidates, 5)) {
-    const run = rng.pick(timelines.get(plan)!.runs.filter((r) => r.status === "APPROVED" && GATE_BYPASSES[r.def.key]));
+  const bypassable = (p: Plan) => timelines.get(p)!.runs.filter((r) => r.status === "APPROVED" && GATE_BYPASSES[r.def.key]);
+  const gateCandidates = plans.filter((p) => !p.override && bypassable(p).length > 0);
+  materialMix(gateCandidates, 5, rng).forEach((plan, i) => {
+    const runs = bypassable(plan);
+    // Rotate over the bypassable gates so each kind of exception shows up.
+    const run = runs[i % runs.length];
     const bypass = GATE_BYPASSES[run.def.key]!;
     const requirement = run.def.evidence.find((r) => r.key === bypass.requirementKey)!;
     const submittedAt = run.submissions[run.submissions.length - 1];
@@ -1145,7 +1155,15 @@ function draftOverrides(plans: Plan[], timelines: Map<Plan, Timeline>, ctx: Ctx)
       requestedAt,
       confirmedAt: material ? between(requestedAt, submittedAt, rng.float(0.3, 0.8)) : null,
     };
-  }
+  });
+}
+
+/** Roughly half material, half not, so both override paths appear. */
+function materialMix(candidates: Plan[], count: number, rng: Random): Plan[] {
+  const material = rng.sample(candidates.filter(isMaterial), Math.ceil(count / 2));
+  const minor = rng.sample(candidates.filter((p) => !isMaterial(p)), count - material.length);
+  const picked = [...material, ...minor];
+  return [...picked, ...rng.sample(candidates.filter((p) => !picked.includes(p)), count - picked.length)];
 }
 
 // ───────────────────────── rows ─────────────────────────
@@ -1558,7 +1576,7 @@ function scopeChangeRows(plan: Plan, timeline: Timeline, rows: Rows, ctx: Ctx): 
     rows.scopeChanges.push({ id: ctx.newId(), handoffId: plan.id, description: rng.pick(SCOPE_CHANGES), afterBrief, loggedById: plan.projectManager.id, loggedAt });
 
   if (brief?.approvedAt && rng.chance(0.15)) log(true, between(brief.approvedAt, now, rng.float(0.1, 0.9)));
-  if (timeline.runs.length > 1 && rng.chance(0.06)) {
+  if (timeline.runs.length > 1 && rng.chance(0.03)) {
     const end = brief?.approvedAt ?? brief?.submissions[0] ?? now;
     log(false, between(timeline.runs[1].enteredAt, end, rng.float(0.2, 0.8)));
   }

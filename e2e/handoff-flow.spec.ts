@@ -1,0 +1,102 @@
+import { createHandoff, expect, submitIntake, test } from "./fixtures";
+
+const shots = "test-results/screenshots";
+
+test("a person signs in through the form and lands on the handoff queue", async ({ page, team }) => {
+  await page.goto("/handoffs");
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel("Email").fill(team.pm.email);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("That email and password don’t match an active account.");
+
+  await page.getByLabel("Password").fill("e2e-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Handoff queue" })).toBeVisible();
+  await expect(page.getByText(team.pm.name)).toBeVisible();
+});
+
+test("a PM filters the queue, keeps the view in the URL and opens a handoff", async ({ page, prisma, team, signIn }) => {
+  const handoff = await createHandoff(prisma, team, { title: `Queue check ${Date.now()}` });
+  await signIn(page, team.pm);
+  await page.goto("/handoffs");
+  await expect(page.getByText(/Showing 1–25 of/)).toBeVisible();
+  await page.screenshot({ path: `${shots}/queue.png`, fullPage: true });
+
+  await page.getByLabel("Search").fill(handoff.title);
+  await expect(page).toHaveURL(/q=Queue\+check/);
+  await page.getByLabel("Stage").selectOption("INTAKE");
+  await expect(page).toHaveURL(/stage=INTAKE/);
+  await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Waiting for me" }).check();
+  await expect(page.getByText("No handoffs match these filters")).toBeVisible();
+  await page.getByRole("checkbox", { name: "Waiting for me" }).uncheck();
+
+  // The filtered view survives a reload: it lives in the address.
+  await page.reload();
+  await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
+  await page.getByRole("link", { name: handoff.title }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: handoff.title })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Stages" }).getByRole("link")).toHaveCount(6);
+  await expect(page.getByRole("heading", { name: "Intake gate" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /HubSpot deal/ })).toHaveAttribute("href", /app\.hubspot\.com/);
+  await page.screenshot({ path: `${shots}/detail.png`, fullPage: true });
+});
+
+test("an approver signs off a gate from the inbox and the next stage becomes available", async ({ page, prisma, team, signIn }) => {
+  const handoff = await createHandoff(prisma, team, { title: `Inbox check ${Date.now()}` });
+  await submitIntake(prisma, team, handoff.id);
+
+  await signIn(page, team.pm);
+  await page.goto("/approvals");
+  const card = page.getByRole("region", { name: new RegExp(handoff.title) });
+  await expect(card).toBeVisible();
+  await expect(card.getByText("Confirmed with sales on the handover call")).toBeVisible();
+  await page.screenshot({ path: `${shots}/inbox.png`, fullPage: true });
+
+  await card.getByRole("button", { name: "Approve" }).click();
+  await expect(card).toBeHidden();
+  await expect(page.getByText("Inbox zero")).toBeVisible();
+
+  await page.goto(`/handoffs/${handoff.id}`);
+  await expect(page.getByRole("heading", { name: "Delivery workspace gate" })).toBeVisible();
+  await page.getByRole("button", { name: "Start delivery workspace" }).click();
+  await expect(page.getByRole("button", { name: "Submit for approval" })).toBeDisabled();
+  await expect(page.getByText("Still missing: Delivery list created from the standard template")).toBeVisible();
+
+  const history = page.getByRole("list", { name: "Audit events" });
+  await expect(history.getByText(`${team.pm.name} — Gate approved`)).toBeVisible();
+  await expect(history.getByText(`${team.pm.name} — Stage started`)).toBeVisible();
+});
+
+test("a viewer cannot approve: the control is hidden and the server refuses a direct call", async ({ page, prisma, team, signIn }) => {
+  const handoff = await createHandoff(prisma, team, { title: `Viewer check ${Date.now()}` });
+  await submitIntake(prisma, team, handoff.id);
+
+  await signIn(page, team.viewer);
+  await page.goto(`/handoffs/${handoff.id}`);
+  await expect(page.getByRole("heading", { name: "Intake gate" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve gate" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Approvals" })).toHaveCount(0);
+
+  const response = await page.request.post(`/api/handoffs/${handoff.id}/transitions`, { data: { type: "APPROVE_GATE", stage: "INTAKE" } });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.message).toBe("Only the assigned project manager or a PS leader can sign off the Intake gate.");
+
+  await page.goto("/approvals");
+  await expect(page).toHaveURL(/\/forbidden/);
+
+  const stage = await prisma.handoffStage.findUniqueOrThrow({ where: { handoffId_key: { handoffId: handoff.id, key: "INTAKE" } } });
+  expect(stage.status).toBe("AWAITING_APPROVAL");
+});
+
+test("the API refuses anyone who is not signed in", async ({ request, prisma, team }) => {
+  const handoff = await createHandoff(prisma, team);
+  const response = await request.post(`/api/handoffs/${handoff.id}/transitions`, { data: { type: "START_STAGE", stage: "INTAKE" } });
+  expect(response.status()).toBe(401);
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expect((await health.json()).database.status).toBe("up");
+});
