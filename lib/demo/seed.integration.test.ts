@@ -167,4 +167,10 @@ describe("demo seed", () => {
     const b = buildDemoData({ handoffs: 40, now: NOW, passwordHash: "x" });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
+
+  it("shows the same customers and progress whatever hour the demo starts", () => {
+    const shape = (now: Date) =>
+      buildDemoData({ handoffs: 200, now, passwordHash: "x" }).handoffs.map((h) => [h.title, h.amount, h.stage, h.stageStatus, h.projectManagerId]);
+    expect(shape(new Date(NOW.getTime() + 7.5 * 3_600_000))).toEqual(shape(NOW));
+  });
 });

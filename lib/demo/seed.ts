@@ -600,14 +600,21 @@ function draftContent(project: ProjectType, level: RiskLevel, amount: number, pe
   };
 }
 
-/** Closed-won times on weekdays in US business hours, more of them in recent weeks. */
+/**
+ * Closed-won times on weekdays in US business hours, more of them in recent weeks.
+ *
+ * Here and below, random numbers are drawn whether or not a time-dependent branch
+ * uses them: the stream must not depend on `now`, or the demo would change with the
+ * hour it was started.
+ */
 function closedWonTimes(count: number, ctx: Ctx): Date[] {
   const { rng, now } = ctx;
   return Array.from({ length: count }, () => {
     const ageDays = WINDOW_DAYS * Math.pow(rng.float(), 1.2);
     const d = onWeekday(plus(now, -ageDays * DAY), -1);
     d.setUTCHours(rng.int(14, 21), rng.int(0, 59), rng.int(0, 59), 0);
-    return ms(d) < ms(now) - 30 * MINUTE ? d : plus(now, -rng.int(30, 180) * MINUTE);
+    const fallback = plus(now, -rng.int(30, 180) * MINUTE);
+    return ms(d) < ms(now) - 30 * MINUTE ? d : fallback;
   }).sort((a, b) => ms(a) - ms(b));
 }
 
@@ -1022,7 +1029,8 @@ function openTimeline(plan: Plan, ctx: Ctx): Timeline {
 function openKickoff(plan: Plan, enteredAt: Date, anchor: Date, ctx: Ctx): NonNullable<Timeline["kickoff"]> {
   const { rng, now } = ctx;
   const mustBeHeld = plan.stageStatus === "AWAITING_APPROVAL" || plan.stageStatus === "CHANGES_REQUESTED";
-  const held = mustBeHeld || (plan.stageStatus === "IN_PROGRESS" && ms(now) - ms(anchor) > 20 * HOUR && rng.chance(0.5));
+  const coin = rng.chance(0.5);
+  const held = mustBeHeld || (plan.stageStatus === "IN_PROGRESS" && ms(now) - ms(anchor) > 20 * HOUR && coin);
   if (held) {
     const point = between(anchor, now, rng.float(0.1, 0.35));
     const morning = nineUtc(point);
@@ -1278,9 +1286,10 @@ function digits(rng: Random, count: number): string {
 }
 
 /** A link or a note for one evidence item, as a person would have captured it. */
-function evidenceContent(requirement: EvidenceRequirement, plan: Plan, at: Date, risks: RiskDraft[], ctx: Ctx): { url?: string; note?: string; data?: Prisma.InputJsonValue } {
+function evidenceContent(requirement: EvidenceRequirement, plan: Plan, at: Date, timeline: Timeline, ctx: Ctx): { url?: string; note?: string; data?: Prisma.InputJsonValue } {
   const { rng } = ctx;
   const c = plan.content;
+  const acceptedRisks = timeline.acknowledgedAt ? c.risks : [];
   switch (requirement.key) {
     case "deal_snapshot":
       return { url: plan.sourceUrl, data: { snapshotVersion: 1, fields: MANDATORY_FIELDS } };
@@ -1295,7 +1304,7 @@ function evidenceContent(requirement: EvidenceRequirement, plan: Plan, at: Date,
     case "lead_acknowledged":
       return { data: { comment: rng.pick(["Read the brief; staffing confirmed.", "Acknowledged. Discovery can start the week after kickoff.", null]) } };
     case "risks_accepted":
-      return { data: { risks: risks.map((r) => r.title) } };
+      return { data: { risks: acceptedRisks.map((r) => r.title) } };
     case "digest_posted": {
       const channel = `C0${[...Array(8)].map(() => rng.pick([..."ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"])).join("")}`;
       return { url: `https://acme.slack.com/archives/${channel}/p${Math.floor(ms(at) / 1000)}${digits(rng, 6)}` };
@@ -1303,7 +1312,7 @@ function evidenceContent(requirement: EvidenceRequirement, plan: Plan, at: Date,
     case "escalation_contacts":
       return { note: `Client: ${c.contact} (${rng.pick(CONTACT_TITLES)}). Ours: ${plan.projectManager.name}, then ${plan.psLeader.name}.` };
     case "kickoff_held":
-      return { note: `Kickoff held on ${isoDate(at)} with ${c.contact} and the client team; ${plan.projectManager.name} and ${plan.deliveryLead.name} attended.` };
+      return { note: `Kickoff held on ${isoDate(timeline.kickoff?.heldAt ?? at)} with ${c.contact} and the client team; ${plan.projectManager.name} and ${plan.deliveryLead.name} attended.` };
     default:
       return {};
   }
@@ -1432,7 +1441,7 @@ function stageRows(plan: Plan, run: StageRun, timeline: Timeline, acceptedRisks:
   if (run.startedAt && stage !== "INTAKE") log.add(run.startedAt, run.worker, "stage.started", { stage });
 
   for (const item of run.evidence) {
-    const { url, note, data } = evidenceContent(item.requirement, plan, item.at, acceptedRisks, ctx);
+    const { url, note, data } = evidenceContent(item.requirement, plan, item.at, timeline, ctx);
     rows.evidence.push({
       id: item.id,
       stageId: run.id,
@@ -1527,13 +1536,14 @@ function contentRows(plan: Plan, timeline: Timeline, rows: Rows, ctx: Ctx): void
   for (const item of c.commitments) {
     const dueDate = item.offsetDays === null ? null : plus(kickoffBase, item.offsetDays * DAY);
     const delivered = completed && dueDate && past(dueDate);
+    const onTime = rng.chance(0.8);
     rows.commitments.push({
       id: ctx.newId(),
       handoffId: plan.id,
       description: item.description,
       ownerName: personFor(item.owner, plan),
       dueDate,
-      status: delivered ? (rng.chance(0.8) ? "DELIVERED" : "DELIVERED_LATE") : "OPEN",
+      status: delivered ? (onTime ? "DELIVERED" : "DELIVERED_LATE") : "OPEN",
       createdAt: at,
       updatedAt: at,
     });
@@ -1541,7 +1551,8 @@ function contentRows(plan: Plan, timeline: Timeline, rows: Rows, ctx: Ctx): void
 
   c.milestones.forEach((m, position) => {
     const dueDate = plus(kickoffBase, m.offsetDays * DAY);
-    const done = completed && past(dueDate) ? (m.offsetDays === 0 ? kickoffBase : plus(dueDate, rng.int(-2, 4) * DAY)) : null;
+    const slip = rng.int(-2, 4) * DAY;
+    const done = completed && past(dueDate) ? (m.offsetDays === 0 ? kickoffBase : plus(dueDate, slip)) : null;
     rows.milestones.push({
       id: ctx.newId(),
       handoffId: plan.id,
@@ -1557,7 +1568,8 @@ function contentRows(plan: Plan, timeline: Timeline, rows: Rows, ctx: Ctx): void
 
   for (const d of c.dependencies) {
     const neededBy = plus(kickoffBase, rng.int(-5, 20) * DAY);
-    const status = completed && past(neededBy) ? (rng.chance(0.85) ? "MET" : "AT_RISK") : rng.chance(0.15) ? "AT_RISK" : "OPEN";
+    const roll = rng.float();
+    const status = completed && past(neededBy) ? (roll < 0.85 ? "MET" : "AT_RISK") : roll < 0.15 ? "AT_RISK" : "OPEN";
     rows.dependencies.push({ id: ctx.newId(), handoffId: plan.id, description: d.description, party: d.party, status, neededBy, createdAt: at, updatedAt: at });
   }
   for (const text of c.assumptions) rows.assumptions.push({ id: ctx.newId(), handoffId: plan.id, text, createdAt: at });
