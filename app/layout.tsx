@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import "./globals.css";
 
+// Every page depends on the signed-in person and live data: render on request, never at build.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Handoff Control Center", template: "%s · Handoff Control Center" },
   description: "Carry a signed deal from sales to delivery with nothing lost.",

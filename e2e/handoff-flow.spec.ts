@@ -8,12 +8,12 @@ test("a person signs in through the form and lands on the handoff queue", async 
   await page.getByLabel("Email").fill(team.pm.email);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That email and password don’t match an active account.");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("That email and password don’t match an active account.");
 
   await page.getByLabel("Password").fill("e2e-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Handoff queue" })).toBeVisible();
-  await expect(page.getByText(team.pm.name)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Signed in" })).toContainText(team.pm.name);
 });
 
 test("a PM filters the queue, keeps the view in the URL and opens a handoff", async ({ page, prisma, team, signIn }) => {
@@ -25,13 +25,15 @@ test("a PM filters the queue, keeps the view in the URL and opens a handoff", as
 
   await page.getByLabel("Search").fill(handoff.title);
   await expect(page).toHaveURL(/q=Queue\+check/);
-  await page.getByLabel("Stage").selectOption("INTAKE");
+  await page.getByRole("combobox", { name: "Stage" }).selectOption("INTAKE");
   await expect(page).toHaveURL(/stage=INTAKE/);
   await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
 
   await page.getByRole("checkbox", { name: "Waiting for me" }).check();
   await expect(page.getByText("No handoffs match these filters")).toBeVisible();
   await page.getByRole("checkbox", { name: "Waiting for me" }).uncheck();
+  await expect(page).not.toHaveURL(/mine=1/);
+  await expect(page.getByText("Showing 1–1 of 1")).toBeVisible();
 
   // The filtered view survives a reload: it lives in the address.
   await page.reload();

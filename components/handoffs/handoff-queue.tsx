@@ -10,7 +10,7 @@ import {
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, Spinner } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
@@ -26,7 +26,7 @@ const column = createColumnHelper<QueueRow>();
 const COLUMNS = [
   column.accessor("number", {
     header: "Ref",
-    cell: (c) => <span className="font-mono text-xs text-slate-500">{handoffRef(c.getValue())}</span>,
+    cell: (c) => <span className="whitespace-nowrap font-mono text-xs text-slate-500">{handoffRef(c.getValue())}</span>,
   }),
   column.accessor("title", {
     header: "Handoff",
@@ -80,7 +80,7 @@ const COLUMNS = [
   column.accessor("updatedAt", { header: "Updated", cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
 ];
 
-const DEFAULT_HIDDEN = ["closedWonAt", "updatedAt"];
+const DEFAULT_HIDDEN = ["customerName", "closedWonAt", "updatedAt"];
 
 export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: string; name: string }[] }) {
   const router = useRouter();
@@ -88,6 +88,10 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
   const params = useSearchParams();
   const [pending, startTransition] = useTransition();
   const { query } = page;
+
+  // Controls show the requested view at once, while the server renders it.
+  const [optimisticSearch, setOptimisticSearch] = useOptimistic(params.toString(), (_current, next: string) => next);
+  const view = new URLSearchParams(optimisticSearch);
 
   /** Every change of view is a URL change: bookmarkable, shareable, back-button friendly. */
   function navigate(changes: Record<string, string | null>, resetPage = true) {
@@ -98,7 +102,10 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
     }
     if (resetPage && !("page" in changes)) next.delete("page");
     const qs = next.toString();
-    startTransition(() => router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
+    startTransition(() => {
+      setOptimisticSearch(qs);
+      router.push(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+    });
   }
 
   const hidden = params.get("hide")?.split(",").filter(Boolean) ?? DEFAULT_HIDDEN;
@@ -140,30 +147,30 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
         <SearchBox initial={query.q ?? ""} onSearch={(q) => navigate({ q })} />
         <FilterSelect
           label="Stage"
-          value={query.stage[0] ?? ""}
+          value={view.get("stage")?.split(",")[0] ?? ""}
           onChange={(v) => navigate({ stage: v })}
           options={STAGES.map((s) => ({ value: s.key, label: s.label }))}
           allLabel="All stages"
         />
         <FilterSelect
           label="Risk"
-          value={query.risk[0] ?? ""}
+          value={view.get("risk")?.split(",")[0] ?? ""}
           onChange={(v) => navigate({ risk: v })}
           options={(["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const).map((r) => ({ value: r, label: RISK_LABEL[r] }))}
           allLabel="Any risk"
         />
         <FilterSelect
           label="Owner"
-          value={query.owner ?? ""}
+          value={view.get("owner") ?? ""}
           onChange={(v) => navigate({ owner: v })}
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
           allLabel="Anyone"
         />
         <fieldset className="flex flex-wrap items-center gap-3 pb-2">
           <legend className="sr-only">Quick filters</legend>
-          <Toggle label="Waiting for me" checked={query.mine} onChange={(on) => navigate({ mine: on ? "1" : null })} />
-          <Toggle label="Overdue" checked={query.overdue} onChange={(on) => navigate({ overdue: on ? "1" : null })} />
-          <Toggle label="Intake blocked" checked={query.blocked} onChange={(on) => navigate({ blocked: on ? "1" : null })} />
+          <Toggle label="Waiting for me" checked={view.get("mine") === "1"} onChange={(on) => navigate({ mine: on ? "1" : null })} />
+          <Toggle label="Overdue" checked={view.get("overdue") === "1"} onChange={(on) => navigate({ overdue: on ? "1" : null })} />
+          <Toggle label="Intake blocked" checked={view.get("blocked") === "1"} onChange={(on) => navigate({ blocked: on ? "1" : null })} />
         </fieldset>
         <div className="ml-auto flex items-center gap-2 pb-0.5">
           {pending && <Spinner className="text-brand-600" />}
@@ -245,7 +252,7 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
         <div className="flex items-center gap-2">
           <label className="flex items-center gap-2">
             <span>Rows per page</span>
-            <select className={cx(inputClass, "w-20 py-1")} value={query.size} onChange={(e) => navigate({ size: e.target.value })}>
+            <select className={cx(inputClass, "w-20 py-1")} value={view.get("size") ?? String(query.size)} onChange={(e) => navigate({ size: e.target.value })}>
               {PAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
                   {s}

@@ -30,11 +30,11 @@ export function AppShell({ nav, user, children }: { nav: NavItem[]; user: { name
             <NavLink key={item.href} {...item} />
           ))}
         </nav>
-        <div className="border-t border-slate-200 px-5 py-4">
+        <section aria-label="Signed in" className="border-t border-slate-200 px-5 py-4">
           <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
           <p className="text-xs text-slate-500">{user.role}</p>
           <SignOutButton />
-        </div>
+        </section>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 md:hidden">

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../db/client.ts";
 import type { Role, StageKey } from "../db/generated/enums.ts";
-import type { Actor } from "../auth/roles.ts";
+import { ROLE_LABEL, type Actor } from "../auth/roles.ts";
 
 /**
  * Test data made through Prisma with unique names, so tests never depend on the demo
@@ -12,9 +12,9 @@ export function uniq(prefix = "t"): string {
 }
 
 export async function createUser(prisma: PrismaClient, role: Role, options: { passwordHash?: string; name?: string; email?: string } = {}): Promise<Actor & { email: string }> {
-  const tag = uniq(role.toLowerCase());
+  const tag = uniq(role.toLowerCase().replace("_", "-"));
   const user = await prisma.user.create({
-    data: { email: options.email ?? `${tag}@example.test`, name: options.name ?? `${role} ${tag}`, role, passwordHash: options.passwordHash },
+    data: { email: options.email ?? `${tag}@example.test`, name: options.name ?? `Test ${ROLE_LABEL[role]} ${tag.slice(-4)}`, role, passwordHash: options.passwordHash },
   });
   return { userId: user.id, role: user.role, name: user.name, email: user.email };
 }
