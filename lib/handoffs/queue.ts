@@ -14,14 +14,20 @@ export { queueQuerySchema } from "./queue-query.ts";
 export function queueWhere(actor: Actor, query: QueueQuery, now = new Date()): Prisma.HandoffWhereInput {
   const and: Prisma.HandoffWhereInput[] = [visibleHandoffs(actor)];
   if (query.q) {
-    const ref = /^(?:ho-?)?(\d{1,9})$/i.exec(query.q);
-    and.push({
-      OR: [
-        { title: { contains: query.q, mode: "insensitive" } },
-        { customerName: { contains: query.q, mode: "insensitive" } },
-        ...(ref ? [{ number: Number(ref[1]) }] : []),
-      ],
-    });
+    const reference = /^ho-?(\d{1,9})$/i.exec(query.q);
+    if (reference) {
+      // "HO-1042" names one handoff: an indexed lookup, not a text search.
+      and.push({ number: Number(reference[1]) });
+    } else {
+      const digits = /^\d{1,9}$/.test(query.q);
+      and.push({
+        OR: [
+          { title: { contains: query.q, mode: "insensitive" } },
+          { customerName: { contains: query.q, mode: "insensitive" } },
+          ...(digits ? [{ number: Number(query.q) }] : []),
+        ],
+      });
+    }
   }
   if (query.stage.length) and.push({ stage: { in: query.stage } });
   if (query.risk.length) and.push({ riskLevel: { in: query.risk } });
