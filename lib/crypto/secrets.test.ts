@@ -1,0 +1,30 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { decryptSecret, encryptSecret, maskSecret } from "./secrets.ts";
+
+const KEY = randomBytes(32).toString("base64");
+
+describe("secrets at rest", () => {
+  it("round-trips and never stores the plaintext", () => {
+    const stored = encryptSecret("pat-na1-1234-secret", KEY);
+    expect(stored).not.toContain("secret");
+    expect(decryptSecret(stored, KEY)).toBe("pat-na1-1234-secret");
+  });
+
+  it("uses a fresh nonce every time", () => {
+    expect(encryptSecret("same", KEY)).not.toBe(encryptSecret("same", KEY));
+  });
+
+  it("refuses a tampered value or the wrong key", () => {
+    const stored = encryptSecret("token", KEY);
+    const parts = stored.split(".");
+    const flipped = Buffer.from(parts[3], "base64url");
+    flipped[0] ^= 1;
+    expect(() => decryptSecret([...parts.slice(0, 3), flipped.toString("base64url")].join("."), KEY)).toThrow();
+    expect(() => decryptSecret(stored, randomBytes(32).toString("base64"))).toThrow();
+  });
+
+  it("masks a secret for display", () => {
+    expect(maskSecret("pat-na1-abcdef-9876")).toBe("pat-…9876");
+  });
+});

@@ -1,0 +1,34 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+
+/**
+ * Vendor tokens at rest: AES-256-GCM with a random 96-bit nonce per value, keyed by
+ * ENCRYPTION_KEY. The stored form is `v1.<nonce>.<tag>.<ciphertext>` (base64url), so
+ * the scheme can change later without guessing. Tampering fails authentication.
+ */
+const VERSION = "v1";
+
+function key(encoded: string): Buffer {
+  const k = Buffer.from(encoded, "base64");
+  if (k.length !== 32) throw new Error("ENCRYPTION_KEY must be 32 bytes encoded as base64.");
+  return k;
+}
+
+export function encryptSecret(plaintext: string, encodedKey: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(encodedKey), nonce);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return [VERSION, nonce.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
+}
+
+export function decryptSecret(stored: string, encodedKey: string): string {
+  const [version, nonce, tag, ciphertext] = stored.split(".");
+  if (version !== VERSION || !nonce || !tag || ciphertext === undefined) throw new Error("Unrecognised encrypted secret format.");
+  const decipher = createDecipheriv("aes-256-gcm", key(encodedKey), Buffer.from(nonce, "base64url"));
+  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+}
+
+/** For showing that a secret is set without showing it: "pat-…a1b2". */
+export function maskSecret(secret: string): string {
+  return secret.length <= 8 ? "••••" : `${secret.slice(0, 4)}…${secret.slice(-4)}`;
+}
