@@ -22,6 +22,16 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default("SSO"),
+  /** HubSpot private-app token (a token saved on the Connections page takes precedence). */
+  HUBSPOT_ACCESS_TOKEN: z.string().optional(),
+  /** The app's client secret: verifies the v3 signature of incoming webhooks. */
+  HUBSPOT_CLIENT_SECRET: z.string().optional(),
+  HUBSPOT_API_BASE_URL: z.url().default("https://api.hubapi.com"),
+  HUBSPOT_PORTAL_ID: z.string().regex(/^\d+$/).optional(),
+  /** Where a deal's record page lives, for the source link behind every decision. */
+  HUBSPOT_RECORD_URL_BASE: z.url().default("https://app.hubspot.com/contacts"),
+  /** Control API of the local HubSpot stand-in; set only by the demo and tests. */
+  HUBSPOT_SANDBOX_URL: optionalUrl,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { Logger, runMigrations as runQueueMigrations } from "graphile-worker";
 import pg from "pg";
 
 /**
@@ -12,6 +13,8 @@ import pg from "pg";
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 const LOCK_KEY = 72_707_369; // same key for every process of this app
+
+const quietQueueLogger = new Logger(() => () => undefined);
 
 export interface MigrationResult {
   applied: string[];
@@ -80,6 +83,8 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
         throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
       }
     }
+    // The job queue (graphile-worker) keeps its own schema and versions it itself.
+    await runQueueMigrations({ connectionString, logger: quietQueueLogger });
     return { applied, alreadyApplied };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);

@@ -39,6 +39,7 @@ function state(stage: StageKey, status: StageStatus, overrides: Partial<Lifecycl
     stages,
     acknowledgedAt: STAGE_KEYS.indexOf(stage) > STAGE_KEYS.indexOf("ACKNOWLEDGEMENT") ? new Date() : null,
     intakeIssueCount: 0,
+    intakeOverridden: false,
     ...overrides,
   };
 }
@@ -155,6 +156,11 @@ describe("gate order", () => {
     expect(() => assertAllowed(s, PEOPLE.revops, { type: "SUBMIT_GATE", stage: "INTAKE" })).toThrow(
       "Intake is blocked: 2 mandatory fields are missing or invalid in the CRM.",
     );
+  });
+
+  it("an approved override lets the blocked intake be submitted", () => {
+    const s = withEvidence(state("INTAKE", "IN_PROGRESS", { status: "IN_PROGRESS", intakeIssueCount: 2, intakeOverridden: true }));
+    expect(outcome(s, "revops", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("ok");
   });
 
   it("completed handoffs refuse every change", () => {

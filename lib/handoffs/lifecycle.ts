@@ -58,6 +58,8 @@ export interface LifecycleState {
   stages: Record<StageKey, StageState>;
   acknowledgedAt: Date | null;
   intakeIssueCount: number;
+  /** An approved override lets a blocked intake proceed. */
+  intakeOverridden: boolean;
 }
 
 function isAssignedProjectManager(state: LifecycleState, actor: Actor) {
@@ -168,7 +170,7 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
             : `${def.label} must be started before its gate can be submitted.`,
         );
       }
-      if (command.stage === "INTAKE" && (state.status === "INTAKE_BLOCKED" || state.intakeIssueCount > 0)) {
+      if (command.stage === "INTAKE" && !state.intakeOverridden && (state.status === "INTAKE_BLOCKED" || state.intakeIssueCount > 0)) {
         throw conflict(
           `Intake is blocked: ${state.intakeIssueCount} mandatory field${state.intakeIssueCount === 1 ? " is" : "s are"} missing or invalid in the CRM.`,
         );

@@ -61,6 +61,7 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
   ) as unknown as LifecycleState["stages"];
 
   const issues = Array.isArray(handoff.intakeIssues) ? handoff.intakeIssues.length : 0;
+  const overridden = await tx.override.count({ where: { handoffId, kind: "INTAKE_VALIDATION", status: "APPROVED" } });
   const state: LifecycleState = {
     status: handoff.status,
     stage: handoff.stage,
@@ -73,6 +74,7 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
     stages,
     acknowledgedAt: handoff.acknowledgedAt,
     intakeIssueCount: issues,
+    intakeOverridden: overridden > 0,
   };
   return { handoff, state };
 }

@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { requireActor } from "@/lib/auth/session";
+import { requestIntakeOverride } from "@/lib/handoffs/overrides";
+import { readJson, route } from "@/lib/http/route";
+
+/** Requests an override of the intake validation for a blocked handoff. */
+export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
+  const actor = await requireActor("overrides:request");
+  const { id } = await params;
+  return NextResponse.json(await requestIntakeOverride(actor, id, await readJson(request)), { status: 201 });
+});

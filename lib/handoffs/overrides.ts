@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { Prisma } from "../db/generated/client.ts";
+import type { OverrideClassification, RiskLevel } from "../db/generated/enums.ts";
+import { db, type Tx } from "../db/client.ts";
+import { can, type Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { parseIntakeIssues, type IntakeIssue } from "../intake/issues.ts";
+import { currentIntakePolicy } from "../intake/policy-store.ts";
+import type { IntakePolicy } from "../intake/policy.ts";
+
+/**
+ * Policy exceptions. Letting a blocked intake proceed needs a reason and is logged as
+ * an override. Above the materiality threshold (deal amount or risk severity, from
+ * the intake policy) a second, different person must confirm before it takes effect.
+ * Overrides are later classified, so the validation rules can be tuned.
+ */
+
+const SEVERITY: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
+
+export const overrideRequestSchema = z.object({
+  reason: z.string().trim().min(10, "Explain why this deal may proceed (at least 10 characters).").max(2000),
+});
+
+export const overrideDecisionSchema = z.object({
+  decision: z.enum(["CONFIRM", "REJECT"]),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+export const overrideClassificationSchema = z.object({
+  classification: z.enum(["FALSE_POSITIVE", "FALSE_NEGATIVE", "JUSTIFIED", "UNCLASSIFIED"]),
+});
+
+export function isMaterial(policy: IntakePolicy, handoff: { amount: Prisma.Decimal | null; riskLevel: RiskLevel }): boolean {
+  const amount = handoff.amount ? Number(handoff.amount) : 0;
+  return amount >= policy.materiality.amountThreshold || SEVERITY.indexOf(handoff.riskLevel) >= SEVERITY.indexOf(policy.materiality.severityThreshold);
+}
+
+/** Whether an approved intake override covers every one of these issues. */
+export function overrideCovers(bypassed: IntakeIssue[], issues: IntakeIssue[]): boolean {
+  return issues.every((i) => bypassed.some((b) => b.field === i.field && b.problem === i.problem));
+}
+
+export async function requestIntakeOverride(actor: Actor, handoffId: string, input: unknown) {
+  if (!can(actor.role, "overrides:request")) throw forbidden("Your role cannot request overrides.");
+  const { reason } = parse(overrideRequestSchema, input);
+  const { policy, version } = await currentIntakePolicy();
+
+  return db().$transaction(async (tx) => {
+    const handoff = await lockHandoff(tx, handoffId);
+    if (handoff.status !== "INTAKE_BLOCKED") throw conflict("Only a blocked intake can be overridden.");
+    const pending = await tx.override.findFirst({ where: { handoffId, kind: "INTAKE_VALIDATION", status: "PENDING_SECOND_APPROVAL" } });
+    if (pending) throw conflict("An override for this intake is already waiting for a second approver.");
+
+    const issues = parseIntakeIssues(handoff.intakeIssues);
+    const material = isMaterial(policy, handoff);
+    const override = await tx.override.create({
+      data: {
+        handoffId,
+        kind: "INTAKE_VALIDATION",
+        reason,
+        bypassed: issues as unknown as Prisma.InputJsonValue,
+        material,
+        status: material ? "PENDING_SECOND_APPROVAL" : "APPROVED",
+        requestedById: actor.userId,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "override.requested",
+      entityType: "Override",
+      entityId: override.id,
+      handoffId,
+      data: { reason, material, policyVersion: version, bypassed: issues as unknown as Prisma.InputJsonValue },
+    });
+    if (!material) await applyIntakeOverride(tx, actor, handoffId, override.id, reason);
+    return { id: override.id, status: override.status, material };
+  });
+}
+
+export async function decideOverride(actor: Actor, overrideId: string, input: unknown) {
+  if (!can(actor.role, "overrides:confirm")) throw forbidden("Only a PS leader or a project manager can confirm an override.");
+  const { decision, comment } = parse(overrideDecisionSchema, input);
+  return db().$transaction(async (tx) => {
+    const override = await tx.override.findUnique({ where: { id: overrideId } });
+    if (!override) throw notFound("This override does not exist.");
+    await lockHandoff(tx, override.handoffId);
+    const current = await tx.override.findUniqueOrThrow({ where: { id: overrideId } });
+    if (current.status !== "PENDING_SECOND_APPROVAL") throw conflict("This override is not waiting for a second approver.");
+    if (current.requestedById === actor.userId) throw forbidden("A second, different person must confirm an override you requested.");
+
+    const confirmed = decision === "CONFIRM";
+    await tx.override.update({
+      where: { id: overrideId },
+      data: { status: confirmed ? "APPROVED" : "REJECTED", confirmedById: actor.userId, confirmedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: confirmed ? "override.confirmed" : "override.rejected",
+      entityType: "Override",
+      entityId: overrideId,
+      handoffId: current.handoffId,
+      data: { comment: comment ?? null },
+    });
+    if (confirmed) await applyIntakeOverride(tx, actor, current.handoffId, overrideId, current.reason);
+    return { id: overrideId, status: confirmed ? "APPROVED" : "REJECTED" };
+  });
+}
+
+export async function classifyOverride(actor: Actor, overrideId: string, input: unknown) {
+  if (!(actor.role === "REVOPS" || actor.role === "PS_LEADER")) throw forbidden("Only RevOps or a PS leader can classify overrides.");
+  const { classification } = parse(overrideClassificationSchema, input);
+  return db().$transaction(async (tx) => {
+    const override = await tx.override.findUnique({ where: { id: overrideId } });
+    if (!override) throw notFound("This override does not exist.");
+    await tx.override.update({ where: { id: overrideId }, data: { classification: classification as OverrideClassification } });
+    await recordAudit(tx, { actor, action: "override.classified", entityType: "Override", entityId: overrideId, handoffId: override.handoffId, data: { classification } });
+    return { id: overrideId, classification };
+  });
+}
+
+/** Overrides waiting for this person's confirmation (never their own requests). */
+export async function listOverridesToConfirm(actor: Actor, take = 50) {
+  if (!can(actor.role, "overrides:confirm")) return [];
+  const rows = await db().override.findMany({
+    where: { status: "PENDING_SECOND_APPROVAL", requestedById: { not: actor.userId } },
+    orderBy: { createdAt: "asc" },
+    take,
+    include: { requestedBy: { select: { name: true } }, handoff: { select: { id: true, number: true, title: true, amount: true, riskLevel: true } } },
+  });
+  return rows.map((o) => ({
+    id: o.id,
+    reason: o.reason,
+    requestedBy: o.requestedBy.name,
+    createdAt: o.createdAt.toISOString(),
+    bypassed: parseIntakeIssues(o.bypassed),
+    handoff: { id: o.handoff.id, number: o.handoff.number, title: o.handoff.title, amount: o.handoff.amount?.toString() ?? null, riskLevel: o.handoff.riskLevel },
+  }));
+}
+
+async function lockHandoff(tx: Tx, handoffId: string) {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound("This handoff does not exist.");
+  return tx.handoff.findUniqueOrThrow({ where: { id: handoffId } });
+}
+
+/** The override takes effect: the intake proceeds, with the override as its evidence. */
+async function applyIntakeOverride(tx: Tx, actor: Actor, handoffId: string, overrideId: string, reason: string) {
+  await tx.handoff.update({ where: { id: handoffId }, data: { status: "IN_PROGRESS" } });
+  const stage = await tx.handoffStage.findUnique({ where: { handoffId_key: { handoffId, key: "INTAKE" } } });
+  if (stage) {
+    await tx.evidence.create({
+      data: {
+        stageId: stage.id,
+        requirementKey: "deal_snapshot",
+        kind: "SNAPSHOT",
+        label: "Validated deal snapshot",
+        data: { note: `Accepted by override: ${reason}`, overrideId },
+        capturedById: actor.userId,
+      },
+    });
+  }
+  await recordAudit(tx, { actor, action: "override.applied", entityType: "Override", entityId: overrideId, handoffId, data: {} });
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "Invalid request.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  return parsed.data;
+}

@@ -1,0 +1,252 @@
+import { isDeepStrictEqual } from "node:util";
+import type { Prisma } from "../db/generated/client.ts";
+import { db, type Tx } from "../db/client.ts";
+import { recordAudit } from "../audit/record.ts";
+import { env } from "../env.ts";
+import { conflict } from "../errors.ts";
+import { createHubSpotClient, dealRecordUrl, hubspotConfig } from "../integrations/hubspot/client.ts";
+import { fetchDeal, type FetchedDeal } from "../integrations/hubspot/deals.ts";
+import { enqueueEffect } from "../sync/enqueue.ts";
+import { stageDefinition } from "../handoffs/stages.ts";
+import { leastLoaded, userForCrmOwner } from "./assign.ts";
+import { overrideCovers } from "../handoffs/overrides.ts";
+import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
+import { isClosedWon } from "./policy.ts";
+import { currentIntakePolicy, type VersionedPolicy } from "./policy-store.ts";
+import { riskLevelOf, validateIntake, type IntakeData } from "./validate.ts";
+
+/**
+ * Intake: a CRM deal becomes a handoff only through here. Whatever the trigger (a
+ * webhook, the reconciliation sweep, a person), the deal is fetched fresh from the
+ * CRM, kept as an immutable snapshot, validated against the intake policy in force,
+ * and the handoff is created, blocked, unblocked or left alone accordingly — with the
+ * write-back to the CRM enqueued in the same transaction. Running it twice for the
+ * same data changes nothing.
+ */
+
+export type CaptureTrigger = "webhook" | "reconciliation" | "manual";
+
+export type CaptureOutcome =
+  | { outcome: "ignored"; reason: string }
+  | { outcome: "created" | "revalidated" | "unchanged" | "recorded"; handoffId: string; blocked: boolean; issues: IntakeIssue[]; snapshotVersion: number };
+
+const SYSTEM = { system: "HubSpot intake" };
+const HOUR = 3_600_000;
+
+export async function captureDeal(dealId: string, trigger: CaptureTrigger, traceId?: string): Promise<CaptureOutcome> {
+  const config = await hubspotConfig();
+  if (!config) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
+  const policy = await currentIntakePolicy();
+  const deal = await fetchDeal(createHubSpotClient(config), dealId, policy.policy.fields.map((f) => f.property));
+  return applyCapturedDeal(deal, policy, { trigger, traceId, portalId: config.portalId });
+}
+
+/** The database half of intake, given a deal already fetched from the CRM. */
+export async function applyCapturedDeal(
+  deal: FetchedDeal,
+  versioned: VersionedPolicy,
+  context: { trigger: CaptureTrigger; traceId?: string; portalId: string | null },
+): Promise<CaptureOutcome> {
+  const { policy } = versioned;
+  const p = deal.properties;
+  const closedWon = isClosedWon(policy, p.pipeline, p.dealstage);
+  const sourceUrl = dealRecordUrl(deal.id, context.portalId);
+
+  return db().$transaction(async (tx) => {
+    // One capture of a deal at a time: duplicate webhooks and the sweep can race.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`deal:HUBSPOT:${deal.id}`}))`;
+    const existing = await tx.deal.findUnique({
+      where: { source_sourceId: { source: "HUBSPOT", sourceId: deal.id } },
+      include: { handoff: { include: { stages: { where: { key: "INTAKE" } } } }, snapshots: { orderBy: { version: "desc" }, take: 1 } },
+    });
+    if (!existing && !closedWon) return { outcome: "ignored", reason: `Deal ${deal.id} is not closed-won (${p.pipeline ?? "?"}/${p.dealstage ?? "?"}).` };
+
+    const closedWonAt = existing?.closedWonAt ?? (p.closedate ? new Date(p.closedate) : new Date());
+    const snapshotProperties = { ...p };
+    const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName };
+    const last = existing?.snapshots[0];
+    const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
+    const snapshotVersion = changed ? (last?.version ?? 0) + 1 : last.version;
+    const dealData = {
+      sourceUrl,
+      name: p.dealname ?? `Deal ${deal.id}`,
+      companyName: deal.companyName,
+      amount: p.amount && Number.isFinite(Number(p.amount)) ? Number(p.amount) : null,
+      currency: p.deal_currency_code ?? "USD",
+      pipeline: p.pipeline ?? "default",
+      dealStage: p.dealstage ?? "",
+      ownerEmail: deal.owner?.email ?? null,
+      properties: snapshotProperties,
+      sourceUpdatedAt: deal.updatedAt,
+      capturedAt: new Date(),
+    };
+    const saved = existing
+      ? await tx.deal.update({ where: { id: existing.id }, data: dealData })
+      : await tx.deal.create({ data: { ...dealData, source: "HUBSPOT", sourceId: deal.id, closedWonAt } });
+    if (changed) {
+      await tx.dealSnapshot.create({
+        data: { dealId: saved.id, version: snapshotVersion, properties: snapshotProperties, associations: associations as Prisma.InputJsonValue, sourceUpdatedAt: deal.updatedAt },
+      });
+    }
+
+    const { data, issues } = validateIntake(policy, p, closedWonAt);
+    const decision = { policyVersion: versioned.version, snapshotVersion, trigger: context.trigger, issues: issues as unknown as Prisma.InputJsonValue };
+    const audit = (action: string, handoffId: string, extra: Prisma.InputJsonObject = {}) =>
+      recordAudit(tx, { actor: SYSTEM, action, entityType: "Handoff", entityId: handoffId, handoffId, sourceUrl, traceId: context.traceId, data: { ...decision, ...extra } });
+
+    const handoff = existing?.handoff;
+    if (!handoff) {
+      const created = await createHandoff(tx, saved.id, deal, data, issues, closedWonAt);
+      await audit("handoff.created", created.id, { dealId: deal.id });
+      await audit(issues.length ? "intake.blocked" : "intake.validated", created.id);
+      if (!issues.length) await recordSnapshotEvidence(tx, created.id, snapshotVersion, sourceUrl, versioned.version);
+      await enqueueWriteBack(tx, created.id, deal.id, snapshotVersion, issues, context.traceId);
+      return { outcome: "created", handoffId: created.id, blocked: issues.length > 0, issues, snapshotVersion };
+    }
+
+    const intake = handoff.stages[0];
+    const stillAtIntake = handoff.stage === "INTAKE" && intake?.status !== "APPROVED" && handoff.status !== "COMPLETED" && handoff.status !== "CANCELLED";
+    if (!stillAtIntake) {
+      if (changed) await audit("deal.changed_after_intake", handoff.id, { note: "The CRM deal changed after intake was approved; review for scope change." });
+      return { outcome: "recorded", handoffId: handoff.id, blocked: false, issues, snapshotVersion };
+    }
+
+    const previous = Array.isArray(handoff.intakeIssues) ? (handoff.intakeIssues as unknown as IntakeIssue[]) : [];
+    if (!changed && isDeepStrictEqual(previous, issues)) {
+      return { outcome: "unchanged", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
+    }
+
+    await replaceIntakeFacts(tx, handoff.id, data, closedWonAt);
+    const wasBlocked = handoff.status === "INTAKE_BLOCKED";
+    const overrides = await tx.override.findMany({ where: { handoffId: handoff.id, kind: "INTAKE_VALIDATION", status: "APPROVED" }, select: { bypassed: true } });
+    const overridden = overrides.some((o) => overrideCovers(parseIntakeIssues(o.bypassed), issues));
+    await tx.handoff.update({
+      where: { id: handoff.id },
+      data: {
+        intakeIssues: issues as unknown as Prisma.InputJsonValue,
+        status: issues.length && !overridden ? "INTAKE_BLOCKED" : "IN_PROGRESS",
+        riskLevel: riskLevelOf(data),
+        title: titleOf(deal),
+        customerName: deal.companyName ?? p.dealname ?? handoff.customerName,
+        amount: dealData.amount,
+        promisedKickoffAt: data.promised_kickoff_date ? new Date(`${data.promised_kickoff_date}T09:00:00Z`) : null,
+      },
+    });
+    if (issues.length === 0) {
+      await recordSnapshotEvidence(tx, handoff.id, snapshotVersion, sourceUrl, versioned.version);
+      await audit(wasBlocked ? "intake.unblocked" : "intake.validated", handoff.id);
+    } else {
+      await audit("intake.blocked", handoff.id);
+    }
+    await enqueueWriteBack(tx, handoff.id, deal.id, snapshotVersion, issues, context.traceId);
+    return { outcome: "revalidated", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
+  });
+}
+
+function titleOf(deal: FetchedDeal): string {
+  return deal.properties.dealname ?? `Deal ${deal.id}`;
+}
+
+async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data: IntakeData, issues: IntakeIssue[], closedWonAt: Date) {
+  const [projectManagerId, psLeaderId, revOpsId, deliveryLeadId, salesOwnerId] = await Promise.all([
+    leastLoaded(tx, "PROJECT_MANAGER"),
+    leastLoaded(tx, "PS_LEADER"),
+    leastLoaded(tx, "REVOPS"),
+    leastLoaded(tx, "DELIVERY_LEAD"),
+    userForCrmOwner(tx, deal.owner),
+  ]);
+  const salesOwner = salesOwnerId ? await tx.user.findUnique({ where: { id: salesOwnerId }, select: { team: true } }) : null;
+  const now = new Date();
+  const sla = stageDefinition("INTAKE").slaHours * HOUR;
+  const handoff = await tx.handoff.create({
+    data: {
+      dealId: dealRowId,
+      title: titleOf(deal),
+      customerName: deal.companyName ?? deal.properties.dealname ?? `Deal ${deal.id}`,
+      team: salesOwner?.team ?? "Unassigned",
+      segment: salesOwner?.team ?? "Unassigned",
+      pipeline: deal.properties.pipeline ?? "default",
+      status: issues.length ? "INTAKE_BLOCKED" : "IN_PROGRESS",
+      stage: "INTAKE",
+      stageStatus: "IN_PROGRESS",
+      intakeIssues: issues as unknown as Prisma.InputJsonValue,
+      riskLevel: riskLevelOf(data),
+      amount: data.amount ?? (deal.properties.amount ? Number(deal.properties.amount) : null),
+      currency: deal.properties.deal_currency_code ?? "USD",
+      projectManagerId,
+      psLeaderId,
+      revOpsId,
+      deliveryLeadId,
+      salesOwnerId,
+      waitingOnId: revOpsId,
+      closedWonAt,
+      stageEnteredAt: now,
+      dueAt: new Date(now.getTime() + sla),
+      promisedKickoffAt: data.promised_kickoff_date ? new Date(`${data.promised_kickoff_date}T09:00:00Z`) : null,
+      stages: { create: { key: "INTAKE", status: "IN_PROGRESS", startedAt: now, dueAt: new Date(now.getTime() + sla) } },
+    },
+  });
+  await replaceIntakeFacts(tx, handoff.id, data, closedWonAt);
+  return handoff;
+}
+
+/** While a handoff is at intake, its facts mirror the latest deal snapshot. */
+async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData, closedWonAt: Date) {
+  await Promise.all([
+    tx.scopeItem.deleteMany({ where: { handoffId } }),
+    tx.risk.deleteMany({ where: { handoffId, status: "OPEN" } }),
+    tx.milestone.deleteMany({ where: { handoffId } }),
+    tx.commitment.deleteMany({ where: { handoffId } }),
+    tx.dependency.deleteMany({ where: { handoffId } }),
+  ]);
+  await tx.scopeItem.createMany({
+    data: [
+      ...data.scope_in.map((description) => ({ handoffId, kind: "IN_SCOPE" as const, description })),
+      ...data.scope_out.map((description) => ({ handoffId, kind: "OUT_OF_SCOPE" as const, description })),
+    ],
+  });
+  await tx.risk.createMany({
+    data: data.critical_risks.map((r) => ({ handoffId, title: r.title, severity: r.severity, likelihood: r.likelihood, ownerName: r.owner, mitigation: r.mitigation })),
+  });
+  await tx.milestone.createMany({
+    data: data.milestones.map((m, position) => ({ handoffId, name: m.name, dueDate: new Date(`${m.date}T09:00:00Z`), ownerName: m.owner, position })),
+  });
+  const commitments = [
+    ...(data.promised_kickoff_date ? [{ description: "Kickoff on the promised date", dueDate: data.promised_kickoff_date, owner: null }] : []),
+    ...data.milestones.map((m) => ({ description: m.name, dueDate: m.date, owner: m.owner })),
+  ];
+  await tx.commitment.createMany({
+    data: commitments.map((c) => ({ handoffId, description: c.description, ownerName: c.owner, dueDate: new Date(`${c.dueDate}T09:00:00Z`) })),
+  });
+  await tx.dependency.createMany({
+    data: data.dependencies.map((d) => ({ handoffId, description: d.description, party: d.party || "Unspecified" })),
+  });
+}
+
+/** The intake gate's evidence is the validated snapshot itself. */
+async function recordSnapshotEvidence(tx: Tx, handoffId: string, snapshotVersion: number, sourceUrl: string, policyVersion: number) {
+  const stage = await tx.handoffStage.findUnique({ where: { handoffId_key: { handoffId, key: "INTAKE" } } });
+  if (!stage) return;
+  await tx.evidence.create({
+    data: {
+      stageId: stage.id,
+      requirementKey: "deal_snapshot",
+      kind: "SNAPSHOT",
+      label: "Validated deal snapshot",
+      url: sourceUrl,
+      data: { snapshotVersion, policyVersion, note: `Snapshot v${snapshotVersion} passed intake policy v${policyVersion}` },
+    },
+  });
+}
+
+async function enqueueWriteBack(tx: Tx, handoffId: string, dealId: string, snapshotVersion: number, issues: IntakeIssue[], traceId?: string) {
+  const status = issues.length ? "blocked" : "accepted";
+  await enqueueEffect(tx, {
+    vendor: "HUBSPOT",
+    kind: "hubspot.writeback",
+    idempotencyKey: `hubspot.writeback:${dealId}:v${snapshotVersion}:${status}`,
+    handoffId,
+    traceId,
+    payload: { dealId, status, handoffUrl: `${env().APP_URL.replace(/\/$/, "")}/handoffs/${handoffId}`, issues: issues as unknown as Prisma.InputJsonValue },
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import { env } from "../env.ts";
+import { logger } from "../log/logger.ts";
+import { verifyV3 } from "../integrations/hubspot/signature.ts";
+import { scheduleTask } from "../sync/enqueue.ts";
+import { captureDeal } from "./capture.ts";
+
+/**
+ * HubSpot webhooks in. The signature is checked on the raw body; every event is
+ * stored, keyed by HubSpot's event id, before we answer; the work happens later in
+ * the worker, one capture per deal. A replayed or duplicated delivery stores nothing
+ * new, and since a capture always reads the deal's current state from HubSpot, events
+ * arriving out of order cannot roll a deal back.
+ */
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+const MAX_EVENTS = 1000;
+
+const eventSchema = z.object({
+  eventId: z.union([z.number(), z.string()]).transform(String),
+  subscriptionType: z.string(),
+  objectId: z.union([z.number(), z.string()]).transform(String),
+  occurredAt: z.number().optional(),
+  attemptNumber: z.number().optional(),
+  propertyName: z.string().optional(),
+  propertyValue: z.string().optional(),
+  portalId: z.number().optional(),
+});
+
+export type WebhookAnswer = { status: number; body: { accepted?: number; duplicates?: number; error?: string } };
+
+export async function receiveHubSpotWebhook(request: { method: string; uri: string; rawBody: string; signature: string | null; timestamp: string | null }): Promise<WebhookAnswer> {
+  const secret = env().HUBSPOT_CLIENT_SECRET;
+  if (!secret) return { status: 503, body: { error: "Webhooks are not configured: HUBSPOT_CLIENT_SECRET is not set." } };
+
+  const verdict = verifyV3({ clientSecret: secret, method: request.method, uri: request.uri, body: request.rawBody, signature: request.signature, timestamp: request.timestamp });
+  if (!verdict.ok) {
+    logger.warn({ event: "webhook.rejected", provider: "hubspot", reason: verdict.reason }, "webhook rejected");
+    const messages = {
+      missing_signature: "Missing X-HubSpot-Signature-v3 header.",
+      missing_timestamp: "Missing X-HubSpot-Request-Timestamp header.",
+      stale_timestamp: "The request timestamp is more than 5 minutes old or in the future.",
+      bad_signature: "The signature does not match the body.",
+    } as const;
+    return { status: 401, body: { error: messages[verdict.reason] } };
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(request.rawBody);
+  } catch {
+    return { status: 400, body: { error: "The body is not valid JSON." } };
+  }
+  const parsed = z.array(eventSchema).min(1).max(MAX_EVENTS).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { status: 400, body: { error: `Not a HubSpot webhook batch: ${issue.path.join(".") || "body"} — ${issue.message}` } };
+  }
+
+  const events = parsed.data;
+  const accepted = await db().$transaction(async (tx) => {
+    const stored = await tx.webhookEvent.createManyAndReturn({
+      data: events.map((e) => ({ provider: "HUBSPOT" as const, eventId: e.eventId, eventType: e.subscriptionType, payload: e })),
+      skipDuplicates: true,
+      select: { eventId: true },
+    });
+    const fresh = new Set(stored.map((s) => s.eventId));
+    const deals = new Set(events.filter((e) => fresh.has(e.eventId) && e.subscriptionType.startsWith("deal.")).map((e) => e.objectId));
+    // One pending capture per deal: a burst of events for a deal becomes one fetch.
+    for (const dealId of deals) await scheduleTask(tx, "intake.capture", { dealId }, { jobKey: `intake.capture:${dealId}` });
+    return stored.length;
+  });
+  logger.info({ event: "webhook.received", provider: "hubspot", events: events.length, accepted }, "webhook stored");
+  return { status: 200, body: { accepted, duplicates: events.length - accepted } };
+}
+
+/** Worker task: capture one deal and settle the webhook events that asked for it. */
+export async function processDealEvents(dealId: string): Promise<void> {
+  const events = { provider: "HUBSPOT" as const, status: "RECEIVED" as const, payload: { path: ["objectId"], equals: dealId } };
+  try {
+    const result = await captureDeal(dealId, "webhook");
+    await db().webhookEvent.updateMany({
+      where: events,
+      data: { status: result.outcome === "ignored" ? "IGNORED" : "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, error: null },
+    });
+  } catch (error) {
+    await db().webhookEvent.updateMany({ where: events, data: { attempts: { increment: 1 }, error: (error as Error).message.slice(0, 500) } });
+    throw error;
+  }
+}

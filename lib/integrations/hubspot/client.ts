@@ -1,0 +1,50 @@
+import { Client } from "@hubspot/api-client";
+import { db } from "../../db/client.ts";
+import { decryptSecret } from "../../crypto/secrets.ts";
+import { env } from "../../env.ts";
+
+export interface HubSpotConfig {
+  accessToken: string;
+  basePath: string;
+  portalId: string | null;
+  source: "connection" | "environment";
+}
+
+/** The credentials to use: a token saved on the Connections page, else the environment. */
+export async function hubspotConfig(): Promise<HubSpotConfig | null> {
+  const e = env();
+  const saved = await db().connection.findUnique({ where: { vendor: "HUBSPOT" } });
+  if (saved) {
+    const config = saved.config as { basePath?: string; portalId?: string };
+    return {
+      accessToken: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY),
+      basePath: config.basePath ?? e.HUBSPOT_API_BASE_URL,
+      portalId: config.portalId ?? e.HUBSPOT_PORTAL_ID ?? null,
+      source: "connection",
+    };
+  }
+  if (!e.HUBSPOT_ACCESS_TOKEN) return null;
+  return { accessToken: e.HUBSPOT_ACCESS_TOKEN, basePath: e.HUBSPOT_API_BASE_URL, portalId: e.HUBSPOT_PORTAL_ID ?? null, source: "environment" };
+}
+
+/**
+ * The official SDK, pointed at HubSpot or at the local stand-in. Its own retries stay
+ * off (the default, made explicit): retrying is the sync engine's job, with backoff,
+ * Retry-After and idempotency the SDK does not have.
+ */
+export function createHubSpotClient(config: Pick<HubSpotConfig, "accessToken" | "basePath">): Client {
+  return new Client({ accessToken: config.accessToken, basePath: config.basePath.replace(/\/$/, ""), numberOfApiCallRetries: 0 });
+}
+
+export async function hubspotClient(): Promise<Client> {
+  const config = await hubspotConfig();
+  if (!config) {
+    throw Object.assign(new Error("HubSpot is not connected: save a token on the Connections page or set HUBSPOT_ACCESS_TOKEN."), { status: 400 });
+  }
+  return createHubSpotClient(config);
+}
+
+export function dealRecordUrl(dealId: string, portalId: string | null): string {
+  const base = env().HUBSPOT_RECORD_URL_BASE.replace(/\/$/, "");
+  return portalId ? `${base}/${portalId}/record/0-3/${dealId}` : `${base}/deals/${dealId}`;
+}

@@ -1,0 +1,56 @@
+import type { Prisma } from "../db/generated/client.ts";
+import type { Vendor } from "../db/generated/enums.ts";
+import type { Tx } from "../db/client.ts";
+
+export interface EffectInput {
+  vendor: Vendor;
+  /** Which handler runs it (see lib/sync/handlers.ts). */
+  kind: string;
+  /** Deterministic: the same change always yields the same key, so a duplicate is a no-op. */
+  idempotencyKey: string;
+  handoffId?: string | null;
+  payload: Prisma.InputJsonValue;
+  traceId?: string | null;
+  maxAttempts?: number;
+}
+
+/**
+ * Records an outbound effect in the outbox and schedules it, inside the caller's
+ * transaction: if the change that causes the effect commits, so does the effect; if
+ * it rolls back, the effect never existed. graphile-worker's `add_job` is plain SQL,
+ * so the schedule joins the same transaction.
+ */
+export async function enqueueEffect(tx: Tx, input: EffectInput): Promise<{ id: string; created: boolean }> {
+  const existing = await tx.syncJob.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const job = await tx.syncJob.create({
+    data: {
+      vendor: input.vendor,
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      handoffId: input.handoffId ?? null,
+      payload: input.payload,
+      traceId: input.traceId ?? null,
+      maxAttempts: input.maxAttempts ?? 10,
+    },
+    select: { id: true, maxAttempts: true },
+  });
+  await scheduleTask(tx, "sync.effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: job.maxAttempts });
+  return { id: job.id, created: true };
+}
+
+/** Schedules a background task in the caller's transaction. */
+export async function scheduleTask(
+  tx: Tx,
+  task: string,
+  payload: Record<string, unknown>,
+  options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},
+): Promise<void> {
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${task}::text,
+    ${JSON.stringify(payload)}::json,
+    run_at := ${options.runAt ?? null}::timestamptz,
+    max_attempts := ${options.maxAttempts ?? 10}::int,
+    job_key := ${options.jobKey ?? null}::text
+  )`;
+}
