@@ -12,6 +12,9 @@ import { createPrismaClient } from "../lib/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
+import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/integrations/hubspot/sandbox/server.ts";
+import { seedSandbox } from "../lib/integrations/hubspot/sandbox/seed.ts";
+import { startBackgroundWork } from "../lib/sync/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -23,12 +26,24 @@ function log(message: string) {
   console.log(`[demo] ${message}`);
 }
 
+interface DemoSecrets {
+  NEXTAUTH_SECRET: string;
+  ENCRYPTION_KEY: string;
+  HUBSPOT_ACCESS_TOKEN: string;
+  HUBSPOT_CLIENT_SECRET: string;
+}
+
 /** Secrets the demo needs, generated once and kept with the demo data (never committed). */
-function demoSecrets(): { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string } {
+function demoSecrets(): DemoSecrets {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+  const existing = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<DemoSecrets>) : {};
+  const secrets: DemoSecrets = {
+    NEXTAUTH_SECRET: existing.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEY: existing.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    HUBSPOT_ACCESS_TOKEN: existing.HUBSPOT_ACCESS_TOKEN ?? `pat-sandbox-${randomBytes(12).toString("hex")}`,
+    HUBSPOT_CLIENT_SECRET: existing.HUBSPOT_CLIENT_SECRET ?? randomBytes(24).toString("hex"),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
@@ -52,6 +67,20 @@ async function main() {
 
   const secrets = demoSecrets();
   const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+
+  // Without HubSpot credentials, a local stand-in plays HubSpot: same API, signed webhooks.
+  let hubspot: HubSpotSandbox | undefined;
+  if (!process.env.HUBSPOT_ACCESS_TOKEN) {
+    hubspot = await startHubSpotSandbox({
+      accessToken: secrets.HUBSPOT_ACCESS_TOKEN,
+      dataFile: path.join(dataDir, "hubspot-sandbox.json"),
+      webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: secrets.HUBSPOT_CLIENT_SECRET },
+    });
+    const seededDeals = seedSandbox(hubspot.store);
+    if (seededDeals.deals.length) log(`HubSpot sandbox: ${seededDeals.deals.length} open deals ready to close`);
+    log(`HubSpot sandbox on ${hubspot.url}`);
+  }
+
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -62,13 +91,25 @@ async function main() {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
     APP_URL: appUrl,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
+    ...(hubspot && {
+      HUBSPOT_ACCESS_TOKEN: secrets.HUBSPOT_ACCESS_TOKEN,
+      HUBSPOT_CLIENT_SECRET: secrets.HUBSPOT_CLIENT_SECRET,
+      HUBSPOT_API_BASE_URL: hubspot.url,
+      HUBSPOT_SANDBOX_URL: hubspot.url,
+    }),
   };
+  // The worker runs in this process, reading the same configuration as the app.
+  Object.assign(process.env, env);
+  const worker = await startBackgroundWork(databaseUrl, { concurrency: 2 });
+  log("background worker started");
 
   const next = path.join(root, "node_modules/next/dist/bin/next");
   if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || process.argv.includes("--rebuild"))) {
     log("building the app (first run only; takes a minute or two)");
     const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) {
+      await worker.stop();
+      await hubspot?.stop();
       await embedded?.stop();
       process.exit(build.status ?? 1);
     }
@@ -78,6 +119,8 @@ async function main() {
   const child = spawn(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 
   const shutdown = async (code: number) => {
+    await worker.stop().catch(() => undefined);
+    await hubspot?.stop().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };

@@ -2,6 +2,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { requirePageActor } from "@/lib/auth/session";
 import { can, ROLE_LABEL } from "@/lib/auth/roles";
 import { countInbox } from "@/lib/handoffs/approvals";
+import { sandboxEnabled } from "@/lib/integrations/hubspot/sandbox-panel";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
@@ -9,6 +10,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const nav = [
     { href: "/handoffs", label: "Handoff queue", show: can(actor.role, "handoffs:view") },
     { href: "/approvals", label: "Approvals", show: can(actor.role, "approvals:inbox"), count: inbox },
+    { href: "/settings/intake", label: "Intake policy", show: can(actor.role, "policy:edit") },
+    { href: "/sandbox", label: "HubSpot sandbox", show: sandboxEnabled() },
   ]
     .filter((item) => item.show)
     .map(({ show: _show, ...item }) => item);

@@ -153,27 +153,6 @@ export function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
         )}
       </Card>
 
-      {handoff.overrides.length > 0 && (
-        <Card aria-labelledby="overrides-heading">
-          <CardHeader id="overrides-heading" title="Overrides" description="Deliberate exceptions to a rule, with who approved them." />
-          <ul className="divide-y divide-slate-100">
-            {handoff.overrides.map((o) => (
-              <li key={o.id} className="px-5 py-3 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium text-slate-800">{o.kind === "INTAKE_VALIDATION" ? "Intake validation bypassed" : "Gate evidence bypassed"}</span>
-                  {o.material && <Badge tone="red">Material · two-person</Badge>}
-                  <Badge tone={o.status === "APPROVED" ? "green" : o.status === "REJECTED" ? "slate" : "amber"}>{o.status.toLowerCase().replaceAll("_", " ")}</Badge>
-                </div>
-                <p className="mt-1 text-slate-600">“{o.reason}”</p>
-                <p className="mt-0.5 text-xs text-slate-500">
-                  Requested by {o.requestedBy} on {formatDate(o.createdAt)}
-                  {o.confirmedBy && `, confirmed by ${o.confirmedBy}`}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
     </div>
   );
 }

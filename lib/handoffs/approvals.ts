@@ -33,7 +33,11 @@ function acknowledgementsWaitingFor(actor: Actor): Prisma.HandoffWhereInput {
 export async function countInbox(actor: Actor): Promise<number> {
   if (!can(actor.role, "approvals:inbox")) return 0;
   if (actor.role === "DELIVERY_LEAD") return db().handoff.count({ where: acknowledgementsWaitingFor(actor) });
-  return db().handoffStage.count({ where: gatesWaitingFor(actor) });
+  const [gates, overrides] = await Promise.all([
+    db().handoffStage.count({ where: gatesWaitingFor(actor) }),
+    can(actor.role, "overrides:confirm") ? db().override.count({ where: { status: "PENDING_SECOND_APPROVAL", requestedById: { not: actor.userId } } }) : 0,
+  ]);
+  return gates + overrides;
 }
 
 export interface InboxGate {

@@ -1,5 +1,5 @@
 import { db } from "../db/client.ts";
-import type { Actor } from "../auth/roles.ts";
+import { can, type Actor } from "../auth/roles.ts";
 import { notFound } from "../errors.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
 import { visibleHandoffs } from "./access.ts";
@@ -149,6 +149,11 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       outOfScope: h.scopeItems.filter((s) => s.kind === "OUT_OF_SCOPE").map((s) => ({ id: s.id, text: s.description })),
       constraints: h.integrationConstraints.map((c) => ({ id: c.id, system: c.system, constraint: c.constraint })),
       decisions: h.decisions.map((d) => ({ id: d.id, title: d.title, rationale: d.rationale, decidedBy: d.decidedBy, decidedAt: d.decidedAt.toISOString() })),
+      overrideControls: {
+        canRequest: can(actor.role, "overrides:request") && h.status === "INTAKE_BLOCKED" && !h.overrides.some((o) => o.status === "PENDING_SECOND_APPROVAL"),
+        canConfirm: can(actor.role, "overrides:confirm"),
+        canClassify: actor.role === "REVOPS" || actor.role === "PS_LEADER",
+      },
       overrides: h.overrides.map((o) => ({
         id: o.id,
         kind: o.kind,
@@ -157,6 +162,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
         material: o.material,
         classification: o.classification,
         requestedBy: o.requestedBy.name,
+        requestedByMe: o.requestedById === actor.userId,
         confirmedBy: o.confirmedBy?.name ?? null,
         createdAt: o.createdAt.toISOString(),
       })),

@@ -31,6 +31,8 @@ export type CaptureOutcome =
   | { outcome: "created" | "revalidated" | "unchanged" | "recorded"; handoffId: string; blocked: boolean; issues: IntakeIssue[]; snapshotVersion: number };
 
 const SYSTEM = { system: "HubSpot intake" };
+export const WRITE_BACK_PROPERTIES = ["handoff_status", "handoff_url"];
+const VOLATILE_PROPERTIES = new Set(["hs_lastmodifieddate", "hs_object_id", "createdate", ...WRITE_BACK_PROPERTIES]);
 const HOUR = 3_600_000;
 
 export async function captureDeal(dealId: string, trigger: CaptureTrigger, traceId?: string): Promise<CaptureOutcome> {
@@ -62,7 +64,9 @@ export async function applyCapturedDeal(
     if (!existing && !closedWon) return { outcome: "ignored", reason: `Deal ${deal.id} is not closed-won (${p.pipeline ?? "?"}/${p.dealstage ?? "?"}).` };
 
     const closedWonAt = existing?.closedWonAt ?? (p.closedate ? new Date(p.closedate) : new Date());
-    const snapshotProperties = { ...p };
+    // The snapshot holds the business data only: not HubSpot's bookkeeping, and not
+    // the status we write back ourselves (which would otherwise look like a change).
+    const snapshotProperties = Object.fromEntries(Object.entries(p).filter(([key]) => !VOLATILE_PROPERTIES.has(key)));
     const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName };
     const last = existing?.snapshots[0];
     const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
@@ -116,7 +120,7 @@ export async function applyCapturedDeal(
       return { outcome: "unchanged", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
     }
 
-    await replaceIntakeFacts(tx, handoff.id, data, closedWonAt);
+    await replaceIntakeFacts(tx, handoff.id, data);
     const wasBlocked = handoff.status === "INTAKE_BLOCKED";
     const overrides = await tx.override.findMany({ where: { handoffId: handoff.id, kind: "INTAKE_VALIDATION", status: "APPROVED" }, select: { bypassed: true } });
     const overridden = overrides.some((o) => overrideCovers(parseIntakeIssues(o.bypassed), issues));
@@ -138,7 +142,11 @@ export async function applyCapturedDeal(
     } else {
       await audit("intake.blocked", handoff.id);
     }
-    await enqueueWriteBack(tx, handoff.id, deal.id, snapshotVersion, issues, context.traceId);
+    // Tell the deal owner only when the verdict changed: no second task for the same problems.
+    const nowBlocked = issues.length > 0 && !overridden;
+    if (nowBlocked !== wasBlocked || !isDeepStrictEqual(previous, issues)) {
+      await enqueueWriteBack(tx, handoff.id, deal.id, snapshotVersion, nowBlocked ? issues : [], context.traceId);
+    }
     return { outcome: "revalidated", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
   });
 }
@@ -186,12 +194,12 @@ async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data:
       stages: { create: { key: "INTAKE", status: "IN_PROGRESS", startedAt: now, dueAt: new Date(now.getTime() + sla) } },
     },
   });
-  await replaceIntakeFacts(tx, handoff.id, data, closedWonAt);
+  await replaceIntakeFacts(tx, handoff.id, data);
   return handoff;
 }
 
 /** While a handoff is at intake, its facts mirror the latest deal snapshot. */
-async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData, closedWonAt: Date) {
+async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData) {
   await Promise.all([
     tx.scopeItem.deleteMany({ where: { handoffId } }),
     tx.risk.deleteMany({ where: { handoffId, status: "OPEN" } }),

@@ -67,3 +67,9 @@ export async function reconcileDeals(trigger: { actor: Actor } | { system: strin
   logger.info({ event: "intake.reconciled", ...result }, "reconciliation sweep done");
   return result;
 }
+
+/** When the sweep has looked up to, or null before the first sweep. */
+export async function lastReconciledAt(): Promise<Date | null> {
+  const cursor = await db().syncCursor.findUnique({ where: { key: CURSOR_KEY } });
+  return cursor ? new Date(Number(cursor.value)) : null;
+}

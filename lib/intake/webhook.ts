@@ -4,7 +4,7 @@ import { env } from "../env.ts";
 import { logger } from "../log/logger.ts";
 import { verifyV3 } from "../integrations/hubspot/signature.ts";
 import { scheduleTask } from "../sync/enqueue.ts";
-import { captureDeal } from "./capture.ts";
+import { WRITE_BACK_PROPERTIES, captureDeal } from "./capture.ts";
 
 /**
  * HubSpot webhooks in. The signature is checked on the raw body; every event is
@@ -27,6 +27,12 @@ const eventSchema = z.object({
   propertyValue: z.string().optional(),
   portalId: z.number().optional(),
 });
+
+/** Deal events that can change an intake; our own write-back echoing back is not one. */
+function concernsIntake(event: z.infer<typeof eventSchema>): boolean {
+  if (!event.subscriptionType.startsWith("deal.")) return false;
+  return !(event.propertyName && WRITE_BACK_PROPERTIES.includes(event.propertyName));
+}
 
 export type WebhookAnswer = { status: number; body: { accepted?: number; duplicates?: number; error?: string } };
 
@@ -66,9 +72,9 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
       select: { eventId: true },
     });
     const fresh = new Set(stored.map((s) => s.eventId));
-    const deals = new Set(events.filter((e) => fresh.has(e.eventId) && e.subscriptionType.startsWith("deal.")).map((e) => e.objectId));
+    const deals = new Set(events.filter((e) => fresh.has(e.eventId) && concernsIntake(e)).map((e) => e.objectId));
     // One pending capture per deal: a burst of events for a deal becomes one fetch.
-    for (const dealId of deals) await scheduleTask(tx, "intake.capture", { dealId }, { jobKey: `intake.capture:${dealId}` });
+    for (const dealId of deals) await scheduleTask(tx, "intake:capture", { dealId }, { jobKey: `intake.capture:${dealId}` });
     return stored.length;
   });
   logger.info({ event: "webhook.received", provider: "hubspot", events: events.length, accepted }, "webhook stored");

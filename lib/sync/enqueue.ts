@@ -35,7 +35,7 @@ export async function enqueueEffect(tx: Tx, input: EffectInput): Promise<{ id: s
     },
     select: { id: true, maxAttempts: true },
   });
-  await scheduleTask(tx, "sync.effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: job.maxAttempts });
+  await scheduleTask(tx, "sync:effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: job.maxAttempts });
   return { id: job.id, created: true };
 }
 

@@ -15,12 +15,12 @@ export async function startBackgroundWork(connectionString: string, options: { c
     connectionString,
     concurrency: options.concurrency,
     pollInterval: options.pollInterval,
-    crontab: "*/10 * * * * intake.reconcile ?max=1&jobKey=intake.reconcile",
+    crontab: "*/10 * * * * intake:reconcile ?max=1&jobKey=intake-reconcile",
     tasks: {
-      "intake.capture": async (payload) => {
+      "intake:capture": async (payload) => {
         await processDealEvents((payload as { dealId: string }).dealId);
       },
-      "intake.reconcile": async () => {
+      "intake:reconcile": async () => {
         if (await hubspotConfig()) await reconcileDeals({ system: "Reconciliation sweep" });
       },
     },

@@ -27,7 +27,7 @@ const queueLogger = new Logger((scope) => (level, message, meta) => {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const workerName = `worker-${process.pid}`;
   const taskList: TaskList = {
-    "sync.effect": async (payload) => {
+    "sync:effect": async (payload) => {
       const { syncJobId } = payload as { syncJobId: string };
       await runSyncJob(syncJobId, workerName);
     },
@@ -38,6 +38,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     concurrency: options.concurrency ?? 4,
     pollInterval: options.pollInterval ?? 1000,
     noHandleSignals: true,
+    // The embedded database multiplexes every connection onto one session, where named
+    // prepared statements from two connections would collide.
+    noPreparedStatements: true,
     taskList,
     crontab: options.crontab ?? "",
     logger: queueLogger,

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApprovalCard } from "@/components/approvals/approval-card";
+import { OverrideCard } from "@/components/approvals/override-card";
+import { listOverridesToConfirm } from "@/lib/handoffs/overrides";
 import { Card, EmptyState } from "@/components/ui/card";
 import { handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage() {
   const actor = await requirePageActor("approvals:inbox");
-  const { gates, acknowledgements } = await listInbox(actor);
+  const [{ gates, acknowledgements }, overrides] = await Promise.all([listInbox(actor), listOverridesToConfirm(actor)]);
   const isLead = actor.role === "DELIVERY_LEAD";
   return (
     <div className="mx-auto max-w-4xl">
@@ -20,6 +22,21 @@ export default async function ApprovalsPage() {
           {isLead ? "Handoffs waiting for your acknowledgement and risk acceptance." : "Quality gates waiting for your sign-off, oldest first. You never see gates you submitted yourself."}
         </p>
       </div>
+
+      {overrides.length > 0 && (
+        <section aria-labelledby="overrides-to-confirm" className="mb-8">
+          <h2 id="overrides-to-confirm" className="mb-3 text-sm font-semibold text-slate-900">
+            Overrides waiting for a second approver
+          </h2>
+          <ul className="space-y-4">
+            {overrides.map((o) => (
+              <li key={o.id}>
+                <OverrideCard override={o} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {isLead ? (
         acknowledgements.length === 0 ? (

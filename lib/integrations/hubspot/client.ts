@@ -45,6 +45,9 @@ export async function hubspotClient(): Promise<Client> {
 }
 
 export function dealRecordUrl(dealId: string, portalId: string | null): string {
-  const base = env().HUBSPOT_RECORD_URL_BASE.replace(/\/$/, "");
+  const e = env();
+  // The local stand-in has no record pages of its own: link to the sandbox panel.
+  if (e.HUBSPOT_SANDBOX_URL) return `${e.APP_URL.replace(/\/$/, "")}/sandbox#deal-${dealId}`;
+  const base = e.HUBSPOT_RECORD_URL_BASE.replace(/\/$/, "");
   return portalId ? `${base}/${portalId}/record/0-3/${dealId}` : `${base}/deals/${dealId}`;
 }

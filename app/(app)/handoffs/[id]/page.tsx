@@ -6,6 +6,7 @@ import { GatePanel } from "@/components/handoffs/gate-panel";
 import { HandoffFacts } from "@/components/handoffs/handoff-facts";
 import { HandoffSidebar } from "@/components/handoffs/handoff-sidebar";
 import { KickoffPanel } from "@/components/handoffs/kickoff-panel";
+import { OverridePanel } from "@/components/handoffs/override-panel";
 import { HandoffStatusBadge, RiskBadge } from "@/components/handoffs/labels";
 import { StageRecord, StageTimeline } from "@/components/handoffs/stage-timeline";
 import { Alert } from "@/components/ui/alert";
@@ -72,6 +73,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <GatePanel handoff={handoff} />
+          <OverridePanel handoff={handoff} />
           {(handoff.stage === "ACKNOWLEDGEMENT" || handoff.stage === "HANDOFF_DIGEST" || handoff.stage === "KICKOFF_QA") && (
             <KickoffPanel handoff={handoff} mayManage={handoff.canManageKickoff} />
           )}

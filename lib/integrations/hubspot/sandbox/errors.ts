@@ -35,7 +35,8 @@ export class HubSpotApiError extends Error {
   }
 
   body(correlationId: string = randomUUID()): HubSpotErrorBody {
-    return { status: "error", message: this.fields.message, correlationId, ...this.fields };
+    const { message, ...rest } = this.fields;
+    return { status: "error", message, correlationId, ...rest };
   }
 }
 

@@ -308,8 +308,16 @@ const GROUPS: Record<ObjectTypeName, string> = {
   notes: "engagement",
 };
 
-export function standardProperties(type: ObjectTypeName): PropertyDefinition[] {
-  return define(GROUPS[type], STANDARD[type], true);
+const standardCache = new Map<ObjectTypeName, readonly PropertyDefinition[]>();
+
+/** HubSpot's own properties of a type; shared and frozen, so copy before changing one. */
+export function standardProperties(type: ObjectTypeName): readonly PropertyDefinition[] {
+  let cached = standardCache.get(type);
+  if (!cached) {
+    cached = Object.freeze(define(GROUPS[type], STANDARD[type], true).map((p) => Object.freeze(p)));
+    standardCache.set(type, cached);
+  }
+  return cached;
 }
 
 /** Custom properties a fresh sandbox portal starts with: the app's handoff fields on deals. */

@@ -150,6 +150,7 @@ export class HubSpotSandboxStore {
   private nextEvent: number;
   private readonly changeListeners = new Set<(change: StoreChange) => void>();
   private readonly mutationListeners = new Set<() => void>();
+  private muted = false;
 
   constructor(data?: SandboxData, options: StoreOptions = {}) {
     this.clock = options.clock ?? Date.now;
@@ -206,16 +207,24 @@ export class HubSpotSandboxStore {
     return this.ownerMap.size === 0 && OBJECT_TYPE_NAMES.every((t) => this.objects[t].size === 0);
   }
 
-  now(): number {
-    return this.clock();
-  }
-
   private mutated() {
     for (const listener of this.mutationListeners) listener();
   }
 
   private emit(change: StoreChange) {
+    if (this.muted) return;
     for (const listener of this.changeListeners) listener(change);
+  }
+
+  /** Runs `fn` without change events: data that "was already there", such as seed data, fires no webhooks. */
+  withoutEvents<T>(fn: () => T): T {
+    const previous = this.muted;
+    this.muted = true;
+    try {
+      return fn();
+    } finally {
+      this.muted = previous;
+    }
   }
 
   // ───────────────────────── properties ─────────────────────────
@@ -225,7 +234,7 @@ export class HubSpotSandboxStore {
   }
 
   property(type: ObjectTypeName, name: string): PropertyDefinition | undefined {
-    return this.properties(type).find((p) => p.name === name);
+    return standardProperties(type).find((p) => p.name === name) ?? this.custom[type].find((p) => p.name === name);
   }
 
   createProperty(type: ObjectTypeName, definition: Omit<PropertyDefinition, "createdAt" | "updatedAt">): PropertyDefinition {
@@ -399,6 +408,13 @@ export class HubSpotSandboxStore {
       });
     }
     this.mutated();
+  }
+
+  /** Removes every association between two records, both directions. */
+  unlinkAll(fromType: ObjectTypeName, fromId: string, toType: ObjectTypeName, toId: string): void {
+    const edges = [...this.edges.values()].filter((e) => e.fromType === fromType && e.fromId === fromId && e.toType === toType && e.toId === toId);
+    for (const edge of edges) this.unlinkEdge(edge);
+    if (edges.length > 0) this.mutated();
   }
 
   private unlinkEdge(edge: AssociationEdge) {

@@ -1,0 +1,192 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { usePost } from "@/components/ui/use-post";
+import type { FieldRule, IntakeFieldKey, IntakePolicy } from "@/lib/intake/policy";
+
+type Kind = "list" | "text" | "amount" | "date" | "milestones" | "risks";
+
+function stagesToText(stages: IntakePolicy["closedWonStages"]): string {
+  return Object.entries(stages)
+    .map(([pipeline, list]) => `${pipeline}: ${list.join(", ")}`)
+    .join("\n");
+}
+
+function textToStages(text: string): IntakePolicy["closedWonStages"] {
+  const out: Record<string, string[]> = {};
+  for (const line of text.split("\n")) {
+    const [pipeline, stages] = line.split(":");
+    if (!pipeline?.trim() || !stages) continue;
+    out[pipeline.trim()] = stages
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+  return out;
+}
+
+const numberInput = `${inputClass} w-24`;
+
+export function PolicyEditor({
+  policy,
+  version,
+  kinds,
+  formats,
+}: {
+  policy: IntakePolicy;
+  version: number;
+  kinds: Record<IntakeFieldKey, Kind>;
+  formats: Record<IntakeFieldKey, string>;
+}) {
+  const { post, pending, error } = usePost();
+  const [fields, setFields] = useState<FieldRule[]>(policy.fields);
+  const [stages, setStages] = useState(stagesToText(policy.closedWonStages));
+  const [amountThreshold, setAmountThreshold] = useState(String(policy.materiality.amountThreshold));
+  const [severityThreshold, setSeverityThreshold] = useState(policy.materiality.severityThreshold);
+  const [note, setNote] = useState("");
+  const [saved, setSaved] = useState<number | null>(null);
+
+  const update = (key: IntakeFieldKey, patch: Partial<FieldRule>) => setFields((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    const result = await post<{ version: number }>("/api/intake/policy", {
+      note,
+      policy: {
+        closedWonStages: textToStages(stages),
+        fields,
+        materiality: { amountThreshold: Number(amountThreshold), severityThreshold },
+      },
+    });
+    if (result) {
+      setSaved(result.version);
+      setNote("");
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="space-y-6" aria-label="Intake policy">
+      <Card aria-labelledby="fields-heading">
+        <CardHeader id="fields-heading" title="Mandatory closed-won fields" description={`Version ${version} is in force. Each field maps to a HubSpot deal property.`} />
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-5 py-2">Field</th>
+                <th scope="col" className="px-3 py-2">HubSpot property</th>
+                <th scope="col" className="px-3 py-2">Required</th>
+                <th scope="col" className="px-3 py-2">Rules</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {fields.map((f) => {
+                const kind = kinds[f.key];
+                return (
+                  <tr key={f.key} className="align-top">
+                    <td className="px-5 py-3">
+                      <p className="font-medium text-slate-800">{f.label}</p>
+                      <p className="max-w-xs text-xs text-slate-500">{formats[f.key]}</p>
+                    </td>
+                    <td className="px-3 py-3">
+                      <input aria-label={`HubSpot property for ${f.label}`} className={`${inputClass} w-48 font-mono`} value={f.property} onChange={(e) => update(f.key, { property: e.target.value })} />
+                    </td>
+                    <td className="px-3 py-3">
+                      <input type="checkbox" aria-label={`${f.label} is required`} className="h-4 w-4 accent-brand-600" checked={f.required} onChange={(e) => update(f.key, { required: e.target.checked })} />
+                    </td>
+                    <td className="space-y-2 px-3 py-3 text-xs text-slate-600">
+                      {(kind === "list" || kind === "milestones" || kind === "risks") && (
+                        <label className="flex items-center gap-2">
+                          At least
+                          <input type="number" min={0} max={50} aria-label={`Minimum entries for ${f.label}`} className={numberInput} value={f.minItems} onChange={(e) => update(f.key, { minItems: Number(e.target.value) })} />
+                          entries
+                        </label>
+                      )}
+                      {kind === "text" && (
+                        <label className="flex items-center gap-2">
+                          At least
+                          <input type="number" min={0} aria-label={`Minimum length for ${f.label}`} className={numberInput} value={f.minLength} onChange={(e) => update(f.key, { minLength: Number(e.target.value) })} />
+                          characters
+                        </label>
+                      )}
+                      {kind === "amount" && (
+                        <label className="flex items-center gap-2">
+                          At least
+                          <input type="number" min={0} aria-label={`Minimum amount for ${f.label}`} className={numberInput} value={f.minAmount} onChange={(e) => update(f.key, { minAmount: Number(e.target.value) })} />
+                        </label>
+                      )}
+                      {(kind === "date" || kind === "milestones") && (
+                        <label className="flex items-center gap-2">
+                          <input type="checkbox" className="accent-brand-600" checked={f.notInPast} onChange={(e) => update(f.key, { notInPast: e.target.checked })} />
+                          Dates may not be in the past
+                        </label>
+                      )}
+                      {kind === "risks" && (
+                        <label className="flex items-center gap-2">
+                          <input type="checkbox" className="accent-brand-600" checked={f.requireOwnerAndMitigation} onChange={(e) => update(f.key, { requireOwnerAndMitigation: e.target.checked })} />
+                          Each risk needs an owner and a mitigation
+                        </label>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card aria-labelledby="stages-heading">
+          <CardHeader id="stages-heading" title="Closed-won stages" description="Which deal stages start an intake, per pipeline." />
+          <div className="px-5 py-4">
+            <Field label="Pipelines and stages" hint="One pipeline per line: pipeline-id: stage-id, stage-id">
+              {(p) => <textarea {...p} rows={3} className={`${inputClass} font-mono`} value={stages} onChange={(e) => setStages(e.target.value)} />}
+            </Field>
+          </div>
+        </Card>
+        <Card aria-labelledby="materiality-heading">
+          <CardHeader id="materiality-heading" title="Materiality threshold" description="Overrides at or above it need a second, different approver." />
+          <div className="grid grid-cols-2 gap-4 px-5 py-4">
+            <Field label="Deal amount">
+              {(p) => <input {...p} type="number" min={0} className={inputClass} value={amountThreshold} onChange={(e) => setAmountThreshold(e.target.value)} />}
+            </Field>
+            <Field label="Risk severity">
+              {(p) => (
+                <select {...p} className={inputClass} value={severityThreshold} onChange={(e) => setSeverityThreshold(e.target.value as typeof severityThreshold)}>
+                  <option value="LOW">Low</option>
+                  <option value="MEDIUM">Medium</option>
+                  <option value="HIGH">High</option>
+                  <option value="CRITICAL">Critical</option>
+                </select>
+              )}
+            </Field>
+          </div>
+        </Card>
+      </div>
+
+      <Card>
+        <div className="flex flex-wrap items-end gap-4 px-5 py-4">
+          <div className="min-w-72 flex-1">
+            <Field label="What changed and why" hint="Required; kept with the version in the audit trail." error={error?.fieldErrors?.note?.[0]}>
+              {(p) => <input {...p} className={inputClass} value={note} onChange={(e) => setNote(e.target.value)} />}
+            </Field>
+          </div>
+          <Button type="submit" pending={pending}>
+            Save as new version
+          </Button>
+        </div>
+        {(error || saved) && (
+          <div className="px-5 pb-4">
+            {error && <Alert>{error.message}</Alert>}
+            {saved && <Alert tone="success">Saved as version {saved}. New and re-validated deals use it from now on.</Alert>}
+          </div>
+        )}
+      </Card>
+    </form>
+  );
+}

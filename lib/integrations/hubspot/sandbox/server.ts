@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleApi, isSearch, type ApiContext } from "./api.ts";
+import { CONTROL_PREFIX, handleControl, type ControlContext } from "./control.ts";
+import { apiErrors, HubSpotApiError } from "./errors.ts";
+import { DEFAULT_HANG_MS, faultOptionsSchema, pickFault, type FaultKind, type FaultOptions } from "./faults.ts";
+import { pathSegments, readBody, writeJson, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { OBJECT_TYPES } from "./model.ts";
+import { DebouncedWriter, loadSandboxData } from "./persistence.ts";
+import { RateLimiter, type RateDecision, type RateLimitOptions } from "./rate-limit.ts";
+import { DEFAULT_PORTAL_ID, HubSpotSandboxStore } from "./store.ts";
+import { DEFAULT_APP_ID, WebhookDispatcher, type WebhookOptions } from "./webhooks.ts";
+
+/**
+ * A local stand-in for HubSpot's CRM API, for demo mode and tests. Point the official SDK
+ * at it with `new Client({ accessToken, basePath: sandbox.url })`.
+ */
+
+export interface HubSpotSandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Loopback only: the control API has no auth. */
+  host?: "127.0.0.1";
+  /** The private-app token callers must send as `Authorization: Bearer`. */
+  accessToken: string;
+  portalId?: number;
+  /** JSON file to load at start and keep up to date; in-memory when absent. */
+  dataFile?: string;
+  webhook?: WebhookOptions;
+  faults?: FaultOptions;
+  rateLimit?: RateLimitOptions;
+  /** Randomness for fault injection; injectable for deterministic tests. */
+  random?: () => number;
+}
+
+export interface HubSpotSandbox {
+  /** Base URL, e.g. http://127.0.0.1:54321 (no trailing slash). */
+  url: string;
+  port: number;
+  store: HubSpotSandboxStore;
+  stop(): Promise<void>;
+  /** Pass undefined/null (or rate 0) to turn faults off. */
+  setFaults(faults: FaultOptions | null | undefined): void;
+  setWebhooksDropped(dropped: boolean): void;
+  /** Sends queued webhook events now and resolves when none are queued, in flight or awaiting retry. */
+  webhooksSettled(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promise<HubSpotSandbox> {
+  if (!options.accessToken) throw new Error("startHubSpotSandbox: accessToken is required");
+  const host = options.host ?? "127.0.0.1";
+  const loaded = options.dataFile ? loadSandboxData(options.dataFile) : undefined;
+  const store = new HubSpotSandboxStore(loaded, { portalId: options.portalId ?? DEFAULT_PORTAL_ID });
+  const writer = options.dataFile ? new DebouncedWriter(options.dataFile, store) : undefined;
+
+  const appId = options.webhook?.appId ?? DEFAULT_APP_ID;
+  const webhooks = options.webhook ? new WebhookDispatcher(store, options.webhook) : undefined;
+  const unsubscribe = webhooks ? store.onChange((change) => webhooks.handle(change)) : () => {};
+  let dropped = false;
+
+  let faults = options.faults ? faultOptionsSchema.parse(options.faults) : undefined;
+  const random = options.random ?? Math.random;
+  const limiter = new RateLimiter(options.rateLimit);
+  const hangs = new Set<{ timer: NodeJS.Timeout; req: IncomingMessage }>();
+  let baseUrl = "";
+
+  const api: ApiContext = { store, source: { changeSource: "INTEGRATION", sourceId: String(appId) } };
+  const control: ControlContext = {
+    store,
+    recordUrl: (type, id) => `https://app.hubspot.com/contacts/${store.portalId}/record/${OBJECT_TYPES[type].objectTypeId}/${id}`,
+    faults: () => faults,
+    setFaults: (f) => {
+      faults = f && f.rate > 0 ? faultOptionsSchema.parse(f) : undefined;
+    },
+    webhooksDropped: () => dropped,
+    setWebhooksDropped: (d) => {
+      dropped = d;
+      webhooks?.setDropped(d);
+    },
+    webhooksSettled: () => webhooks?.settled() ?? Promise.resolve(),
+  };
+
+  async function serveControl(req: IncomingMessage, res: ServerResponse, request: SandboxRequest) {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
+      writeJson(res, 403, { error: "The sandbox control API answers loopback callers only." });
+      return;
+    }
+    try {
+      const response = await handleControl(control, request);
+      writeJson(res, response.status, response.body);
+    } catch (error) {
+      if (error instanceof HubSpotApiError) writeJson(res, error.httpStatus, { error: error.message, category: error.fields.category });
+      else writeJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function rateHeaders(decision: RateDecision): Record<string, string> {
+    return {
+      "X-HubSpot-RateLimit-Max": String(decision.max),
+      "X-HubSpot-RateLimit-Remaining": String(decision.remaining),
+      "X-HubSpot-RateLimit-Interval-Milliseconds": String(decision.intervalMs),
+    };
+  }
+
+  function sendError(res: ServerResponse, error: HubSpotApiError, headers: Record<string, string> = {}) {
+    const correlationId = randomUUID();
+    writeJson(res, error.httpStatus, error.body(correlationId), { ...headers, ...error.headers, "X-HubSpot-Correlation-Id": correlationId });
+  }
+
+  function sendResponse(res: ServerResponse, response: SandboxResponse, headers: Record<string, string>) {
+    writeJson(res, response.status, response.body, { ...headers, ...response.headers, "X-HubSpot-Correlation-Id": randomUUID() });
+  }
+
+  function hang(req: IncomingMessage) {
+    const entry = {
+      req,
+      timer: setTimeout(() => {
+        hangs.delete(entry);
+        req.socket.destroy();
+      }, faults?.hangMs ?? DEFAULT_HANG_MS),
+    };
+    hangs.add(entry);
+    req.socket.once("close", () => {
+      clearTimeout(entry.timer);
+      hangs.delete(entry);
+    });
+  }
+
+  function serveApi(req: IncomingMessage, res: ServerResponse, request: SandboxRequest) {
+    const auth = req.headers.authorization;
+    const token = auth?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+    if (!token) return sendError(res, apiErrors.missingAuth());
+    if (token !== options.accessToken) return sendError(res, apiErrors.badToken());
+
+    const decision = limiter.take(token, { isSearch: isSearch(request) });
+    const headers = rateHeaders(decision);
+    if (!decision.allowed) {
+      const error =
+        decision.policy === "SECONDLY"
+          ? new HubSpotApiError(429, { message: "You have reached your secondly limit.", errorType: "RATE_LIMIT", policyName: "SECONDLY" }, { "Retry-After": "1" })
+          : apiErrors.rateLimited(decision.retryAfterSeconds);
+      return sendError(res, error, headers);
+    }
+
+    const fault: FaultKind | undefined = pickFault(faults, random);
+    switch (fault) {
+      case "429":
+        return sendError(res, apiErrors.rateLimited(1), headers);
+      case "500":
+        return sendError(res, apiErrors.internal(), headers);
+      case "503":
+        return sendError(res, apiErrors.unavailable(), headers);
+      case "timeout":
+        return hang(req);
+      case "reset":
+        req.socket.destroy();
+        return;
+    }
+
+    let response: SandboxResponse;
+    try {
+      response = handleApi(api, request);
+    } catch (error) {
+      if (fault === "lost_response") return req.socket.destroy();
+      if (error instanceof HubSpotApiError) return sendError(res, error, headers);
+      return sendError(res, apiErrors.internal(), headers);
+    }
+    // The write (if any) is done; the caller never hears about it.
+    if (fault === "lost_response") return req.socket.destroy();
+    sendResponse(res, response, headers);
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", baseUrl);
+      let rawBody: string;
+      try {
+        rawBody = await readBody(req);
+      } catch (error) {
+        if (error instanceof HubSpotApiError) sendError(res, error);
+        else req.socket.destroy();
+        return;
+      }
+      const segments = pathSegments(url.pathname);
+      const request: SandboxRequest = { method: (req.method ?? "GET").toUpperCase(), path: url.pathname, segments, query: url.searchParams, rawBody, baseUrl };
+      if (segments[0] === CONTROL_PREFIX) await serveControl(req, res, request);
+      else serveApi(req, res, request);
+    })().catch(() => {
+      if (!res.headersSent) writeJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
+    });
+  });
+  // Clients keep connections alive; stop() must not wait for them.
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host}:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      unsubscribe();
+      await webhooks?.stop();
+      for (const entry of hangs) {
+        clearTimeout(entry.timer);
+        entry.req.socket.destroy();
+      }
+      hangs.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      writer?.close();
+    })());
+
+  return {
+    url: baseUrl,
+    port,
+    store,
+    stop,
+    setFaults: (f) => control.setFaults(f ?? undefined),
+    setWebhooksDropped: (d) => control.setWebhooksDropped(d),
+    webhooksSettled: () => control.webhooksSettled(),
+  };
+}
