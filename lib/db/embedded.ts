@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { servePGlite } from "./pglite-server.ts";
 
 /**
  * An embedded PostgreSQL (PGlite, compiled to WASM) served on the Postgres wire
@@ -13,18 +13,12 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host: "127.0.0.1",
-    port: options.port ?? 0,
-    maxConnections: options.maxConnections ?? 20,
-  });
-  await server.start();
+  const server = await servePGlite(pglite, { host: "127.0.0.1", port: options.port ?? 0 });
   return {
-    url: `postgresql://postgres@${server.getServerConn()}/postgres`,
+    url: `postgresql://postgres@${server.host}:${server.port}/postgres`,
     async stop() {
       await server.stop();
       await pglite.close();

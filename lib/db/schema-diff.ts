@@ -3,8 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { startEmbeddedPostgres } from "./embedded.ts";
 
 /**
  * SQL that turns one Prisma datamodel into another, computed offline.
@@ -24,9 +23,7 @@ function withDatasourceUrl(source: string): string {
 
 export async function diffDatamodels(fromSchema: string | null, toSchema: string): Promise<string> {
   const work = await mkdtemp(path.join(tmpdir(), "hcc-diff-"));
-  const scratch = await PGlite.create();
-  const server = new PGLiteSocketServer({ db: scratch, host: "127.0.0.1", port: 0 });
-  await server.start();
+  const scratch = await startEmbeddedPostgres();
   try {
     const to = path.join(work, "to.prisma");
     await writeFile(to, withDatasourceUrl(await readFile(toSchema, "utf8")));
@@ -46,7 +43,7 @@ export async function diffDatamodels(fromSchema: string | null, toSchema: string
         maxBuffer: 64 * 1024 * 1024,
         env: {
           ...process.env,
-          DATABASE_URL: `postgresql://postgres@${server.getServerConn()}/postgres`,
+          DATABASE_URL: scratch.url,
           PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
           PRISMA_QUERY_ENGINE_LIBRARY: process.execPath,
           PRISMA_HIDE_UPDATE_MESSAGE: "1",
@@ -56,8 +53,7 @@ export async function diffDatamodels(fromSchema: string | null, toSchema: string
     );
     return stdout.trim();
   } finally {
-    await server.stop();
-    await scratch.close();
+    await scratch.stop();
     await rm(work, { recursive: true, force: true });
   }
 }

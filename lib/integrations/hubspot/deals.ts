@@ -1,5 +1,6 @@
 import type { Client } from "@hubspot/api-client";
 import { z } from "zod";
+import { withRetry } from "./call.ts";
 
 /**
  * Reading deals from HubSpot for intake. Responses are parsed with zod at this edge:
@@ -35,13 +36,13 @@ function ids(associations: z.infer<typeof dealSchema>["associations"], key: stri
 
 export async function fetchDeal(client: Client, dealId: string, extraProperties: string[]): Promise<FetchedDeal> {
   const properties = [...new Set([...STANDARD_DEAL_PROPERTIES, ...extraProperties])];
-  const raw = await client.crm.deals.basicApi.getById(dealId, properties, undefined, ["companies", "contacts", "line_items"]);
+  const raw = await withRetry(() => client.crm.deals.basicApi.getById(dealId, properties, undefined, ["companies", "contacts", "line_items"]));
   const deal = dealSchema.parse(JSON.parse(JSON.stringify(raw)));
 
   const ownerId = deal.properties.hubspot_owner_id;
-  const owner = ownerId ? ownerSchema.parse(JSON.parse(JSON.stringify(await client.crm.owners.ownersApi.getById(Number(ownerId))))) : null;
+  const owner = ownerId ? ownerSchema.parse(JSON.parse(JSON.stringify(await withRetry(() => client.crm.owners.ownersApi.getById(Number(ownerId)))))) : null;
   const companies = ids(deal.associations, "companies");
-  const company = companies[0] ? companySchema.parse(JSON.parse(JSON.stringify(await client.crm.companies.basicApi.getById(companies[0], ["name"])))) : null;
+  const company = companies[0] ? companySchema.parse(JSON.parse(JSON.stringify(await withRetry(() => client.crm.companies.basicApi.getById(companies[0], ["name"]))))) : null;
 
   return {
     id: deal.id,
@@ -61,12 +62,12 @@ const searchPageSchema = z.object({
 
 /** Deals modified at or after `since`, oldest first, one page at a time. */
 export async function searchDealsModifiedSince(client: Client, since: Date, after?: string) {
-  const raw = await client.crm.deals.searchApi.doSearch({
+  const raw = await withRetry(() => client.crm.deals.searchApi.doSearch({
     filterGroups: [{ filters: [{ propertyName: "hs_lastmodifieddate", operator: "GTE" as never, value: String(since.getTime()) }] }],
     sorts: ["hs_lastmodifieddate"],
     properties: ["dealstage", "pipeline", "hs_lastmodifieddate"],
     limit: 100,
     after: after ?? undefined,
-  } as never);
+  } as never));
   return searchPageSchema.parse(JSON.parse(JSON.stringify(raw)));
 }

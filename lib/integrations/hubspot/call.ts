@@ -1,0 +1,22 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { classifyFailure } from "../../sync/errors.ts";
+
+/**
+ * Reads from HubSpot that a person or a sweep is waiting on: a 429 or a passing
+ * 5xx/network failure is retried a few times, honouring Retry-After, with jitter.
+ * (Writes go through the outbox instead, which retries durably.)
+ */
+export async function withRetry<T>(call: () => Promise<T>, options: { attempts?: number; maxWaitMs?: number } = {}): Promise<T> {
+  const attempts = options.attempts ?? 4;
+  const maxWaitMs = options.maxWaitMs ?? 15_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const failure = classifyFailure(error);
+      if (!failure.retryable || attempt >= attempts) throw error;
+      const base = failure.retryAfterMs ?? 250 * 2 ** attempt;
+      await sleep(Math.min(maxWaitMs, base) * (0.8 + Math.random() * 0.4));
+    }
+  }
+}
