@@ -51,7 +51,6 @@ export async function submitIntake(prisma: PrismaClient, team: Team, handoffId: 
   setDb(prisma);
   const capture = (requirementKey: string, note?: string) =>
     transitionHandoff(team.revops, handoffId, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey, note });
-  await capture("deal_snapshot");
   await capture("scope_confirmed", "Confirmed with sales on the handover call");
   await capture("risks_reviewed");
   await transitionHandoff(team.revops, handoffId, { type: "SUBMIT_GATE", stage: "INTAKE" });

@@ -7,8 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const databaseUrl = process.env.E2E_DATABASE_URL;
-if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the browser tests with `npm run test:e2e`.");
+const appEnv = process.env.E2E_APP_ENV;
+if (!appEnv) throw new Error("E2E_APP_ENV is not set: run the browser tests with `npm run test:e2e`.");
 
 export default defineConfig({
   testDir: ".",
@@ -38,15 +38,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      DATABASE_POOL_SIZE: "5",
-      NEXTAUTH_URL: baseURL,
-      APP_URL: baseURL,
-      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-012345",
-      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-      LOG_LEVEL: "warn",
-    },
+    // The same configuration as the worker in scripts/e2e.ts: database, secrets, HubSpot stand-in.
+    env: { ...(JSON.parse(appEnv) as Record<string, string>), NEXT_TELEMETRY_DISABLED: "1", DATABASE_POOL_SIZE: "5", NEXTAUTH_URL: baseURL },
   },
 });

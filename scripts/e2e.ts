@@ -2,13 +2,17 @@
 //   1. finds a Chromium (CHROMIUM_PATH, the system's, or Playwright's own) or says how to get one;
 //   2. makes a fresh database (on TEST_DATABASE_URL's server, else an embedded one), migrates and seeds it;
 //   3. builds the app (skip with E2E_SKIP_BUILD=1 when the build is current);
-//   4. runs Playwright, which starts `next start` against that database; then drops the database.
+//   4. starts the local HubSpot stand-in and the background worker;
+//   5. runs Playwright, which starts `next start` against all of that; then cleans up.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { setDb } from "../lib/db/client.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
+import { startHubSpotSandbox, seedSandbox } from "../lib/integrations/hubspot/sandbox/index.ts";
+import { startBackgroundWork } from "../lib/sync/runtime.ts";
 import { createTestDatabase } from "../lib/test/database.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,7 +33,30 @@ if (!browser) {
   process.exit(1);
 }
 
+const port = Number(process.env.E2E_PORT ?? 3100);
+const appUrl = `http://127.0.0.1:${port}`;
+const hubspotToken = `pat-e2e-${randomBytes(8).toString("hex")}`;
+const hubspotSecret = randomBytes(16).toString("hex");
+
 const database = await createTestDatabase();
+// The local HubSpot, signing its webhooks to the app under test.
+const hubspot = await startHubSpotSandbox({ accessToken: hubspotToken, webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: hubspotSecret } });
+seedSandbox(hubspot.store);
+const appEnv = {
+  DATABASE_URL: database.url,
+  APP_URL: appUrl,
+  NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-012345",
+  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  HUBSPOT_ACCESS_TOKEN: hubspotToken,
+  HUBSPOT_CLIENT_SECRET: hubspotSecret,
+  HUBSPOT_API_BASE_URL: hubspot.url,
+  HUBSPOT_SANDBOX_URL: hubspot.url,
+  LOG_LEVEL: "warn",
+};
+// The background worker runs here, against the same database and HubSpot as the app.
+Object.assign(process.env, appEnv);
+const worker = await startBackgroundWork(database.url, { pollInterval: 200, concurrency: 2 });
+
 let code = 1;
 try {
   setDb(database.prisma);
@@ -49,11 +76,13 @@ try {
     const child = spawn(
       process.execPath,
       [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)],
-      { cwd: root, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser, E2E_DATABASE_URL: database.url } },
+      { cwd: root, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser, E2E_DATABASE_URL: database.url, E2E_APP_ENV: JSON.stringify(appEnv), E2E_HUBSPOT_URL: hubspot.url } },
     );
     child.on("exit", (c) => resolve(c ?? 1));
   });
 } finally {
+  await worker.stop();
+  await hubspot.stop();
   await database.drop();
 }
 process.exit(code);

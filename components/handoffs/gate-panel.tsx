@@ -197,7 +197,7 @@ function RequirementRow({
             <p className="mt-0.5 text-xs text-slate-500">{requirement.help}</p>
           )}
         </div>
-        {canCapture && !open && (
+        {canCapture && !open && requirement.kind !== "SNAPSHOT" && (
           <Button variant="secondary" size="sm" onClick={() => (requirement.kind === "CHECK" ? onCapture({}) : setOpen(true))} disabled={pending}>
             {requirement.kind === "CHECK" ? (done ? "Confirm again" : "Confirm") : done ? "Update" : "Add evidence"}
           </Button>

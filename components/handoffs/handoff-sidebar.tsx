@@ -67,7 +67,7 @@ export function HandoffSidebar({ handoff }: { handoff: HandoffDetail }) {
           {Object.entries(PROPERTY_LABELS).map(([key, label]) => (
             <div key={key}>
               <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className="break-words text-slate-700">{show(handoff.deal.properties[key])}</dd>
+              <dd className="whitespace-pre-line break-words text-slate-700">{show(handoff.deal.properties[key])}</dd>
             </div>
           ))}
         </dl>

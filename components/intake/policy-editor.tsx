@@ -29,7 +29,7 @@ function textToStages(text: string): IntakePolicy["closedWonStages"] {
   return out;
 }
 
-const numberInput = `${inputClass} w-24`;
+const numberInput = inputClass.replace("w-full", "w-24");
 
 export function PolicyEditor({
   policy,

@@ -179,6 +179,7 @@ describe("evidence", () => {
     const intake = state("INTAKE", "IN_PROGRESS");
     expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed" })).toBe("INVALID");
     expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "no_such_item", note: "x" })).toBe("INVALID");
+    expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "deal_snapshot" })).toBe("CONFLICT");
   });
 
   it("no evidence before a stage starts or while it awaits approval", () => {

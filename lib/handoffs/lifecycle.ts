@@ -148,6 +148,9 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (command.stage === "ACKNOWLEDGEMENT") {
         throw conflict("The delivery lead records acknowledgement with “Acknowledge and accept risks”.");
       }
+      if (requirement.kind === "SNAPSHOT") {
+        throw conflict(`“${requirement.label}” is captured from the CRM when the deal passes intake validation, not by hand.`);
+      }
       if (requirement.kind === "LINK") {
         const url = z.url({ protocol: /^https?$/ }).safeParse(command.url);
         if (!url.success) throw invalid(`“${requirement.label}” needs a link starting with https://.`, { url: ["Enter a valid https:// link."] });

@@ -36,7 +36,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 48,
     evidence: [
-      { key: "deal_snapshot", label: "Validated deal snapshot", kind: "SNAPSHOT", help: "The closed-won data as captured from the CRM, with every mandatory field valid." },
+      { key: "deal_snapshot", label: "Validated deal snapshot", kind: "SNAPSHOT", help: "Captured automatically when the CRM deal passes intake validation (or an override is approved)." },
       { key: "scope_confirmed", label: "Scope boundaries confirmed with sales", kind: "NOTE", help: "Who confirmed the in-scope and out-of-scope items, and when." },
       { key: "risks_reviewed", label: "Critical risks have an owner and a mitigation", kind: "CHECK", help: "Each critical risk names its owner and mitigation." },
     ],

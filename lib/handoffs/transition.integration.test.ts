@@ -20,7 +20,6 @@ afterAll(async () => {
 });
 
 async function captureIntakeEvidence(handoffId: string) {
-  await transitionHandoff(team.revops, handoffId, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "deal_snapshot" });
   await transitionHandoff(team.revops, handoffId, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed", note: "Confirmed with Sam on the call" });
   await transitionHandoff(team.revops, handoffId, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" });
 }
@@ -42,7 +41,7 @@ describe("transitionHandoff", () => {
     expect((await listInbox(team.pm)).gates.map((g) => g.handoffId)).not.toContain(handoff.id);
 
     const events = await database.prisma.auditEvent.findMany({ where: { handoffId: handoff.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["evidence.captured", "evidence.captured", "evidence.captured", "gate.submitted", "gate.approved"]);
+    expect(events.map((e) => e.action)).toEqual(["evidence.captured", "evidence.captured", "gate.submitted", "gate.approved"]);
     expect(events.at(-1)).toMatchObject({ actorId: team.pm.userId, actorRole: "PROJECT_MANAGER", entityType: "Handoff" });
 
     const approval = await database.prisma.approval.findFirstOrThrow({ where: { stage: { handoffId: handoff.id } } });

@@ -77,7 +77,15 @@ export async function createHandoff(
       salesOwnerId: team.sales.userId,
       waitingOnId: team.revops.userId,
       dueAt: new Date(Date.now() + 48 * 3_600_000),
-      stages: { create: { key: "INTAKE", status: "IN_PROGRESS", startedAt: new Date() } },
+      stages: {
+        create: {
+          key: "INTAKE",
+          status: "IN_PROGRESS",
+          startedAt: new Date(),
+          // A deal that passed validation carries its snapshot as evidence, as intake records it.
+          evidence: blocked ? undefined : { create: { requirementKey: "deal_snapshot", kind: "SNAPSHOT", label: "Validated deal snapshot", data: { snapshotVersion: 1 } } },
+        },
+      },
       risks: {
         create: [
           { title: "Data volume unknown", severity: "HIGH", likelihood: "MEDIUM", ownerName: "Client IT", mitigation: "Sample extract in week 1" },
