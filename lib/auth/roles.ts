@@ -41,14 +41,15 @@ export type Capability =
   | "policy:edit"
   | "operations:view"
   | "users:manage"
+  | "connections:manage"
   | "overrides:request"
   | "overrides:confirm";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage"],
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage"],
   PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
   PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
-  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request"],
+  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage"],
   DELIVERY_LEAD: ["handoffs:view", "approvals:inbox"],
   SALES: ["handoffs:view"],
   VIEWER: ["handoffs:view", "dashboard:view"],

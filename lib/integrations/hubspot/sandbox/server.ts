@@ -32,7 +32,19 @@ export interface HubSpotSandboxOptions {
   rateLimit?: RateLimitOptions;
   /** Randomness for fault injection; injectable for deterministic tests. */
   random?: () => number;
+  /** Scopes the token reports on introspection (default: everything the app needs). */
+  scopes?: string[];
 }
+
+export const SANDBOX_SCOPES = [
+  "crm.objects.deals.read",
+  "crm.objects.deals.write",
+  "crm.objects.companies.read",
+  "crm.objects.contacts.read",
+  "crm.objects.owners.read",
+  "crm.objects.line_items.read",
+  "crm.schemas.deals.read",
+];
 
 export interface HubSpotSandbox {
   /** Base URL, e.g. http://127.0.0.1:54321 (no trailing slash). */
@@ -129,6 +141,31 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
     });
   }
 
+  /**
+   * Token introspection, as HubSpot answers it: GET /oauth/v1/access-tokens/{token} for
+   * OAuth tokens, POST /oauth/v2/private-apps/get/access-token-info for private apps.
+   */
+  function serveTokenInfo(res: ServerResponse, request: SandboxRequest) {
+    const scopes = options.scopes ?? SANDBOX_SCOPES;
+    const notFound = () => writeJson(res, 404, { status: "error", message: "The access token was not found or has expired.", correlationId: randomUUID(), category: "OBJECT_NOT_FOUND" });
+    const [, version, ...rest] = request.segments;
+    if (request.method === "GET" && version === "v1" && rest[0] === "access-tokens" && rest[1]) {
+      if (decodeURIComponent(rest[1]) !== options.accessToken) return notFound();
+      return writeJson(res, 200, { token: options.accessToken, user: "sandbox@example.com", hub_domain: "sandbox.hubspot.local", scopes, hub_id: store.portalId, app_id: appId, expires_in: 1800, user_id: 1, token_type: "access" });
+    }
+    if (request.method === "POST" && version === "v2" && rest.join("/") === "private-apps/get/access-token-info") {
+      let tokenKey: unknown;
+      try {
+        tokenKey = (JSON.parse(request.rawBody || "{}") as { tokenKey?: unknown }).tokenKey;
+      } catch {
+        tokenKey = undefined;
+      }
+      if (tokenKey !== options.accessToken) return notFound();
+      return writeJson(res, 200, { userId: 1, hubId: store.portalId, appId, scopes });
+    }
+    writeJson(res, 404, { status: "error", message: `The HubSpot sandbox does not implement ${request.method} ${request.path}`, correlationId: randomUUID(), category: "OBJECT_NOT_FOUND" });
+  }
+
   function serveApi(req: IncomingMessage, res: ServerResponse, request: SandboxRequest) {
     const auth = req.headers.authorization;
     const token = auth?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
@@ -187,6 +224,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
       const segments = pathSegments(url.pathname);
       const request: SandboxRequest = { method: (req.method ?? "GET").toUpperCase(), path: url.pathname, segments, query: url.searchParams, rawBody, baseUrl };
       if (segments[0] === CONTROL_PREFIX) await serveControl(req, res, request);
+      else if (segments[0] === "oauth") serveTokenInfo(res, request);
       else serveApi(req, res, request);
     })().catch(() => {
       if (!res.headersSent) writeJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
