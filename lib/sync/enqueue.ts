@@ -1,6 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { Vendor } from "../db/generated/enums.ts";
-import type { Tx } from "../db/client.ts";
+import type { PrismaClient, Tx } from "../db/client.ts";
 
 export interface EffectInput {
   vendor: Vendor;
@@ -35,13 +35,15 @@ export async function enqueueEffect(tx: Tx, input: EffectInput): Promise<{ id: s
     },
     select: { id: true, maxAttempts: true },
   });
-  await scheduleTask(tx, "sync:effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: job.maxAttempts });
+  // The queue's own attempts only matter when a worker dies mid-job; the outbox row
+  // counts real attempts and decides on dead letters.
+  await scheduleTask(tx, "sync:effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: 25 });
   return { id: job.id, created: true };
 }
 
 /** Schedules a background task in the caller's transaction. */
 export async function scheduleTask(
-  tx: Tx,
+  tx: Tx | PrismaClient,
   task: string,
   payload: Record<string, unknown>,
   options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},

@@ -8,6 +8,8 @@ import type { Prisma, SyncJob } from "../db/generated/client.ts";
 export interface EffectContext {
   steps: Record<string, Prisma.JsonValue>;
   saveStep(name: string, value: Prisma.InputJsonValue): Promise<void>;
+  /** Call before each request to the vendor: waits for (or defers the job until) a rate-limit token. */
+  throttle(): Promise<void>;
   signal: AbortSignal;
 }
 

@@ -1,55 +1,91 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import { logger } from "../log/logger.ts";
+import { circuitAllows, recordFailure, recordSuccess } from "./circuit.ts";
+import { scheduleTask } from "./enqueue.ts";
 import { classifyFailure } from "./errors.ts";
 import { effectHandler } from "./handlers.ts";
+import { takeToken } from "./rate-limit.ts";
 
 /** How long one attempt of an effect may take before it counts as a timeout. */
 export const ATTEMPT_TIMEOUT_MS = 30_000;
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** Waiting this long for a rate-limit token is cheaper in place than a reschedule. */
+const MAX_INLINE_WAIT_MS = 1_000;
 
-export class RetryLater extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "RetryLater";
+/** The bucket was empty: not a failure, just "not yet". */
+export class Throttled extends Error {
+  constructor(readonly waitMs: number) {
+    super(`rate limit: next token in ${waitMs} ms`);
+    this.name = "Throttled";
   }
 }
 
 interface HistoryEntry {
   at: string;
   attempt: number;
-  outcome: "succeeded" | "failed" | "dead";
+  outcome: "succeeded" | "failed" | "dead" | "deferred";
   errorClass?: string;
   error?: string;
+  retryInMs?: number;
   worker?: string;
 }
 
+/** Exponential backoff with full jitter; a vendor's Retry-After is a floor. */
+export function backoffMs(attempt: number, retryAfterMs?: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempt - 1));
+  const jittered = Math.max(250, Math.round(random() * ceiling));
+  return retryAfterMs !== undefined ? retryAfterMs + Math.round(random() * 1_000) : jittered;
+}
+
+async function reschedule(syncJobId: string, delayMs: number) {
+  await scheduleTask(db(), "sync:effect", { syncJobId }, { jobKey: `sync:${syncJobId}`, runAt: new Date(Date.now() + delayMs), maxAttempts: 25 });
+}
+
 /**
- * Runs one outbox job. Already finished or cancelled: nothing to do (a duplicate
- * delivery of the task is harmless). Success, a retryable failure and a final failure
- * are each recorded on the job with its history. A retryable failure is rethrown so
- * the queue schedules the next attempt; a final one parks the job as a dead letter.
+ * Runs one outbox job. Finished, cancelled or dead: nothing to do (a duplicate delivery
+ * of the task is harmless). An open circuit or an empty rate bucket defers the job
+ * without calling the vendor. Success, a retryable failure (rescheduled with backoff)
+ * and a final failure (parked as a dead letter) are each recorded on the job.
  */
 export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<void> {
   const job = await db().syncJob.findUnique({ where: { id: syncJobId } });
   if (!job || job.status === "SUCCEEDED" || job.status === "CANCELLED" || job.status === "DEAD") return;
   const log = logger.child({ syncJobId, kind: job.kind, vendor: job.vendor, handoffId: job.handoffId, traceId: job.traceId });
+  const history = [...((job.history ?? []) as unknown as HistoryEntry[])];
+
+  const circuit = await circuitAllows(job.vendor);
+  if (!circuit.allowed) {
+    const delay = circuit.retryAt.getTime() - Date.now() + Math.round(Math.random() * 1_000);
+    await db().syncJob.update({ where: { id: job.id }, data: { status: "PENDING", runAt: new Date(Date.now() + delay) } });
+    await reschedule(job.id, delay);
+    log.debug({ retryAt: circuit.retryAt }, "circuit open; effect deferred");
+    return;
+  }
 
   const attempt = job.attempts + 1;
   await db().syncJob.update({ where: { id: job.id }, data: { status: "RUNNING", attempts: attempt, lockedAt: new Date(), lockedBy: worker } });
-
   const steps = { ...((job.steps ?? {}) as Record<string, Prisma.JsonValue>) };
-  const history = [...((job.history ?? []) as unknown as HistoryEntry[])];
   const handler = effectHandler(job.kind);
 
   try {
     if (!handler) throw Object.assign(new Error(`No handler is registered for ${job.kind}.`), { status: 400 });
-    const signal = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
     const result = await handler(job, {
       steps,
-      signal,
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
       async saveStep(name, value) {
         steps[name] = value as Prisma.JsonValue;
         await db().syncJob.update({ where: { id: job.id }, data: { steps: steps as Prisma.InputJsonValue } });
+      },
+      async throttle() {
+        for (;;) {
+          const decision = await takeToken(job.vendor);
+          if (decision.granted) return;
+          if (decision.waitMs > MAX_INLINE_WAIT_MS) throw new Throttled(decision.waitMs);
+          await sleep(decision.waitMs);
+        }
       },
     });
     history.push({ at: new Date().toISOString(), attempt, outcome: "succeeded", worker });
@@ -57,27 +93,41 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
       where: { id: job.id },
       data: { status: "SUCCEEDED", result, completedAt: new Date(), lockedAt: null, lockedBy: null, lastError: null, errorClass: null, history: history as unknown as Prisma.InputJsonValue },
     });
-    log.info({ attempt }, "effect succeeded");
+    await recordSuccess(job.vendor);
+    log.info({ attempt, latencyMs: Date.now() - job.createdAt.getTime() }, "effect succeeded");
   } catch (error) {
+    if (error instanceof Throttled) {
+      // Not the vendor's fault nor ours: give the attempt back and come back later.
+      history.push({ at: new Date().toISOString(), attempt, outcome: "deferred", errorClass: "throttled", retryInMs: error.waitMs, worker });
+      await db().syncJob.update({
+        where: { id: job.id },
+        data: { status: "PENDING", attempts: job.attempts, runAt: new Date(Date.now() + error.waitMs), lockedAt: null, lockedBy: null, history: history as unknown as Prisma.InputJsonValue },
+      });
+      await reschedule(job.id, error.waitMs);
+      return;
+    }
     const failure = classifyFailure(error);
     const final = !failure.retryable || attempt >= job.maxAttempts;
-    history.push({ at: new Date().toISOString(), attempt, outcome: final ? "dead" : "failed", errorClass: failure.errorClass, error: failure.message, worker });
+    const retryInMs = final ? undefined : backoffMs(attempt, failure.retryAfterMs);
+    history.push({ at: new Date().toISOString(), attempt, outcome: final ? "dead" : "failed", errorClass: failure.errorClass, error: failure.message, retryInMs, worker });
     await db().syncJob.update({
       where: { id: job.id },
       data: {
         status: final ? "DEAD" : "FAILED",
         lastError: failure.message,
         errorClass: failure.errorClass,
+        runAt: retryInMs === undefined ? undefined : new Date(Date.now() + retryInMs),
         lockedAt: null,
         lockedBy: null,
         history: history as unknown as Prisma.InputJsonValue,
       },
     });
+    if (failure.retryable) await recordFailure(job.vendor, `${failure.errorClass}: ${failure.message}`);
     if (final) {
       log.error({ attempt, errorClass: failure.errorClass, err: failure.message }, "effect parked as a dead letter");
       return;
     }
-    log.warn({ attempt, errorClass: failure.errorClass, err: failure.message }, "effect failed; will retry");
-    throw new RetryLater(`${failure.errorClass}: ${failure.message}`);
+    log.warn({ attempt, errorClass: failure.errorClass, err: failure.message, retryInMs }, "effect failed; will retry");
+    await reschedule(job.id, retryInMs!);
   }
 }

@@ -20,12 +20,28 @@ const TASK_TO_DEAL = 216;
 export const hubspotWriteBack: EffectHandler = async (job, ctx) => {
   const payload = payloadSchema.parse(job.payload);
   const client = await hubspotClient();
+  // A token on the task that a search can find: proof it exists when a create's answer was lost.
+  const marker = `HCC-${job.id}`;
 
   if (!ctx.steps.dealUpdated) {
+    await ctx.throttle();
     await client.crm.deals.basicApi.update(payload.dealId, {
       properties: { handoff_status: payload.status === "blocked" ? "Intake blocked" : "Accepted for delivery", handoff_url: payload.handoffUrl },
     });
     await ctx.saveStep("dealUpdated", true);
+  }
+
+  if (payload.status === "blocked" && !ctx.steps.taskId) {
+    if (ctx.steps.taskCreateSent) {
+      // An earlier attempt sent the create and never heard back: look before creating again.
+      await ctx.throttle();
+      const found = await client.crm.objects.tasks.searchApi.doSearch({
+        filterGroups: [{ filters: [{ propertyName: "hs_task_body", operator: "CONTAINS_TOKEN" as never, value: marker }] }],
+        properties: ["hs_task_subject"],
+        limit: 1,
+      } as never);
+      if (found.results[0]) await ctx.saveStep("taskId", found.results[0].id);
+    }
   }
 
   if (payload.status === "blocked" && !ctx.steps.taskId) {
@@ -34,8 +50,10 @@ export const hubspotWriteBack: EffectHandler = async (job, ctx) => {
       ...payload.issues.map((i) => `• ${i.label}: ${i.problem}`),
       "",
       `Handoff: ${payload.handoffUrl}`,
-      `Reference: ${job.idempotencyKey}`,
+      `Reference: ${marker}`,
     ].join("\n");
+    await ctx.saveStep("taskCreateSent", true);
+    await ctx.throttle();
     const task = await client.crm.objects.tasks.basicApi.create({
       properties: {
         hs_task_subject: `Fix ${payload.issues.length} intake problem${payload.issues.length === 1 ? "" : "s"} before handoff`,

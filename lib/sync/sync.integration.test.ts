@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "../db/client.ts";
+import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { circuitAllows, FAILURE_THRESHOLD, recordFailure, recordSuccess } from "./circuit.ts";
+import { enqueueEffect } from "./enqueue.ts";
+import { classifyFailure } from "./errors.ts";
+import { registerEffect } from "./handlers.ts";
+import { takeToken } from "./rate-limit.ts";
+import { backoffMs, runSyncJob } from "./run-job.ts";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDb(database.prisma);
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const httpError = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP-Code: ${status}`), { code: status, headers });
+
+describe("failure classes", () => {
+  it("retries rate limits, server errors and network failures, and parks request errors", () => {
+    expect(classifyFailure(httpError(429, { "retry-after": "7" }))).toMatchObject({ retryable: true, errorClass: "rate_limited", retryAfterMs: 7000 });
+    expect(classifyFailure(httpError(503))).toMatchObject({ retryable: true, errorClass: "http_503" });
+    expect(classifyFailure(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toMatchObject({ retryable: true, errorClass: "network" });
+    expect(classifyFailure(Object.assign(new Error("The operation was aborted due to timeout"), { name: "TimeoutError" }))).toMatchObject({ retryable: true, errorClass: "timeout" });
+    expect(classifyFailure(httpError(400))).toMatchObject({ retryable: false, errorClass: "http_400" });
+    expect(classifyFailure(new Error("something odd"))).toMatchObject({ retryable: false, errorClass: "unexpected" });
+  });
+
+  it("backs off exponentially with jitter, and never sooner than Retry-After", () => {
+    expect(backoffMs(1, undefined, () => 1)).toBe(1000);
+    expect(backoffMs(4, undefined, () => 1)).toBe(8000);
+    expect(backoffMs(30, undefined, () => 1)).toBe(300_000);
+    expect(backoffMs(3, undefined, () => 0)).toBe(250);
+    expect(backoffMs(1, 10_000, () => 0.5)).toBe(10_500);
+  });
+});
+
+describe("rate limits", () => {
+  it("hands out the burst, then says how long until the next token", async () => {
+    const limit = { perSecond: 2, burst: 2, source: "test" };
+    expect((await takeToken("NOTION", "rate-test", limit)).granted).toBe(true);
+    expect((await takeToken("NOTION", "rate-test", limit)).granted).toBe(true);
+    const third = await takeToken("NOTION", "rate-test", limit);
+    expect(third.granted).toBe(false);
+    expect(third.waitMs).toBeGreaterThan(200);
+    expect(third.waitMs).toBeLessThanOrEqual(500);
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await takeToken("NOTION", "rate-test", limit)).granted).toBe(true);
+  });
+});
+
+describe("circuit breaker", () => {
+  it("opens after repeated failures, defers calls, and closes on success", async () => {
+    for (let i = 0; i < FAILURE_THRESHOLD - 1; i++) await recordFailure("SLACK", "http_503", "circuit-test");
+    expect(await circuitAllows("SLACK", "circuit-test")).toEqual({ allowed: true });
+    await recordFailure("SLACK", "http_503", "circuit-test");
+    const open = await circuitAllows("SLACK", "circuit-test");
+    expect(open.allowed).toBe(false);
+    // Other vendors are unaffected.
+    expect(await circuitAllows("NOTION", "circuit-test")).toEqual({ allowed: true });
+    await recordSuccess("SLACK", "circuit-test");
+    expect(await circuitAllows("SLACK", "circuit-test")).toEqual({ allowed: true });
+  });
+});
+
+describe("runSyncJob", () => {
+  it("retries a failing effect, keeps completed steps, and succeeds exactly once", async () => {
+    let calls = 0;
+    let sideEffects = 0;
+    registerEffect("test.flaky", async (_job, ctx) => {
+      calls++;
+      if (!ctx.steps.created) {
+        sideEffects++;
+        await ctx.saveStep("created", "ext-1");
+      }
+      if (calls < 3) throw httpError(503);
+      return { externalId: ctx.steps.created as string };
+    });
+    const { id } = await database.prisma.$transaction((tx) => enqueueEffect(tx, { vendor: "CLICKUP", kind: "test.flaky", idempotencyKey: "flaky-1", payload: {} }));
+    for (let i = 0; i < 3; i++) await runSyncJob(id);
+    const job = await database.prisma.syncJob.findUniqueOrThrow({ where: { id } });
+    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 3, result: { externalId: "ext-1" } });
+    expect((job.history as { outcome: string }[]).map((h) => h.outcome)).toEqual(["failed", "failed", "succeeded"]);
+    expect(sideEffects).toBe(1);
+    await runSyncJob(id); // a duplicate delivery of the task changes nothing
+    expect(calls).toBe(3);
+  });
+
+  it("parks a request the vendor rejects as a dead letter at once", async () => {
+    registerEffect("test.invalid", async () => {
+      throw httpError(400);
+    });
+    const { id } = await database.prisma.$transaction((tx) => enqueueEffect(tx, { vendor: "CLICKUP", kind: "test.invalid", idempotencyKey: "invalid-1", payload: {} }));
+    await runSyncJob(id);
+    expect(await database.prisma.syncJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DEAD", errorClass: "http_400", attempts: 1 });
+  });
+
+  it("treats the same idempotency key as the same effect", async () => {
+    const first = await database.prisma.$transaction((tx) => enqueueEffect(tx, { vendor: "SLACK", kind: "test.noop", idempotencyKey: "same-key", payload: { n: 1 } }));
+    const again = await database.prisma.$transaction((tx) => enqueueEffect(tx, { vendor: "SLACK", kind: "test.noop", idempotencyKey: "same-key", payload: { n: 2 } }));
+    expect(again).toEqual({ id: first.id, created: false });
+    expect(await database.prisma.syncJob.count({ where: { idempotencyKey: "same-key" } })).toBe(1);
+  });
+
+  it("never exists when the change that caused it rolls back", async () => {
+    const queuedJobs = async () => Number((await database.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs`)[0].n);
+    const before = await queuedJobs();
+    await expect(
+      database.prisma.$transaction(async (tx) => {
+        await enqueueEffect(tx, { vendor: "SLACK", kind: "test.noop", idempotencyKey: "rolled-back", payload: {} });
+        throw new Error("the state change failed");
+      }),
+    ).rejects.toThrow("the state change failed");
+    expect(await database.prisma.syncJob.count({ where: { idempotencyKey: "rolled-back" } })).toBe(0);
+    expect(await queuedJobs()).toBe(before);
+  });
+});
