@@ -30,6 +30,8 @@ const schema = z.object({
   HUBSPOT_PORTAL_ID: z.string().regex(/^\d+$/).optional(),
   /** Where a deal's record page lives, for the source link behind every decision. */
   HUBSPOT_RECORD_URL_BASE: z.url().default("https://app.hubspot.com/contacts"),
+  /** Bearer token for GET /api/metrics (Prometheus). Unset: the endpoint is off. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Control API of the local HubSpot stand-in; set only by the demo and tests. */
   HUBSPOT_SANDBOX_URL: optionalUrl,
 });

@@ -10,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const nav = [
     { href: "/handoffs", label: "Handoff queue", show: can(actor.role, "handoffs:view") },
     { href: "/approvals", label: "Approvals", show: can(actor.role, "approvals:inbox"), count: inbox },
+    { href: "/operations", label: "Operations", show: can(actor.role, "operations:view") },
     { href: "/settings/intake", label: "Intake policy", show: can(actor.role, "policy:edit") },
     { href: "/settings/connections", label: "Connections", show: can(actor.role, "connections:manage") },
     { href: "/sandbox", label: "HubSpot sandbox", show: sandboxEnabled() },

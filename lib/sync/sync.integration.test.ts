@@ -6,13 +6,17 @@ import { enqueueEffect } from "./enqueue.ts";
 import { classifyFailure } from "./errors.ts";
 import { registerEffect } from "./handlers.ts";
 import { takeToken } from "./rate-limit.ts";
+import { cancelJob, listJobs, operationsOverview, prometheusMetrics, replayJob } from "./operations.ts";
 import { backoffMs, runSyncJob } from "./run-job.ts";
+import { createTeam, type Team } from "../test/fixtures.ts";
 
 let database: TestDatabase;
+let team: Team;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   setDb(database.prisma);
+  team = await createTeam(database.prisma);
 });
 
 afterAll(async () => {
@@ -118,5 +122,34 @@ describe("runSyncJob", () => {
     ).rejects.toThrow("the state change failed");
     expect(await database.prisma.syncJob.count({ where: { idempotencyKey: "rolled-back" } })).toBe(0);
     expect(await queuedJobs()).toBe(before);
+  });
+});
+
+describe("operations", () => {
+  it("shows dead letters, and lets RevOps replay or cancel them, audited", async () => {
+    const dead = await database.prisma.syncJob.findUniqueOrThrow({ where: { idempotencyKey: "invalid-1" } });
+    const overview = await operationsOverview();
+    expect(overview.counts.DEAD).toBeGreaterThanOrEqual(1);
+    expect(overview.failures24h).toContainEqual({ vendor: "CLICKUP", errorClass: "http_400", count: 1 });
+    expect((await listJobs(team.revops, { status: "DEAD", page: 1 })).jobs.map((j) => j.id)).toContain(dead.id);
+
+    await expect(replayJob(team.viewer, dead.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listJobs(team.pm, { page: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await replayJob(team.revops, dead.id);
+    expect(await database.prisma.syncJob.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
+    await expect(replayJob(team.revops, dead.id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await cancelJob(team.admin, dead.id);
+    expect(await database.prisma.syncJob.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "CANCELLED" });
+    await runSyncJob(dead.id); // the queued delivery finds it cancelled
+    expect(await database.prisma.syncJob.findUniqueOrThrow({ where: { id: dead.id } })).toMatchObject({ status: "CANCELLED", attempts: 0 });
+    const actions = (await database.prisma.auditEvent.findMany({ where: { entityId: dead.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["sync_job.replayed", "sync_job.cancelled"]);
+  });
+
+  it("exposes the same figures as Prometheus text", async () => {
+    const text = await prometheusMetrics();
+    expect(text).toMatch(/^hcc_sync_jobs\{status="succeeded"\} \d+$/m);
+    expect(text).toMatch(/^hcc_sync_failures\{vendor="clickup",error_class="http_400"\} 1$/m);
+    expect(text).toContain("# TYPE hcc_sync_latency_ms summary");
   });
 });
