@@ -9,7 +9,7 @@ import { effectHandler } from "./handlers.ts";
 import { takeToken } from "./rate-limit.ts";
 
 /** How long one attempt of an effect may take before it counts as a timeout. */
-export const ATTEMPT_TIMEOUT_MS = 30_000;
+export const ATTEMPT_TIMEOUT_MS = Number(process.env.HCC_ATTEMPT_TIMEOUT_MS ?? 30_000);
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 /** Waiting this long for a rate-limit token is cheaper in place than a reschedule. */
@@ -72,10 +72,16 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
 
   try {
     if (!handler) throw Object.assign(new Error(`No handler is registered for ${job.kind}.`), { status: 400 });
-    const result = await handler(job, {
+    const signal = AbortSignal.timeout(ATTEMPT_TIMEOUT_MS);
+    // Vendor SDKs do not all take a signal: the attempt ends at the deadline regardless.
+    const deadline = new Promise<never>((_, reject) =>
+      signal.addEventListener("abort", () => reject(Object.assign(new Error(`attempt timed out after ${ATTEMPT_TIMEOUT_MS} ms`), { name: "TimeoutError" })), { once: true }),
+    );
+    deadline.catch(() => undefined);
+    const context = {
       steps,
-      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
-      async saveStep(name, value) {
+      signal,
+      async saveStep(name: string, value: Prisma.InputJsonValue) {
         steps[name] = value as Prisma.JsonValue;
         await db().syncJob.update({ where: { id: job.id }, data: { steps: steps as Prisma.InputJsonValue } });
       },
@@ -87,7 +93,8 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
           await sleep(decision.waitMs);
         }
       },
-    });
+    };
+    const result = await Promise.race([deadline, handler(job, context)]);
     history.push({ at: new Date().toISOString(), attempt, outcome: "succeeded", worker });
     await db().syncJob.update({
       where: { id: job.id },

@@ -26,7 +26,7 @@ const queueLogger = new Logger((scope) => (level, message, meta) => {
 });
 
 /** A job locked longer than this was held by a worker that died (attempts time out at 30 s). */
-const STALE_LOCK_SECONDS = 120;
+const STALE_LOCK_SECONDS = Number(process.env.HCC_STALE_LOCK_SECONDS ?? 120);
 
 /**
  * Releases jobs locked by a worker that was killed mid-job. graphile-worker 0.16 does
