@@ -51,6 +51,7 @@ const appEnv = {
   HUBSPOT_CLIENT_SECRET: hubspotSecret,
   HUBSPOT_API_BASE_URL: hubspot.url,
   HUBSPOT_SANDBOX_URL: hubspot.url,
+  METRICS_TOKEN: "e2e-metrics-token-0123456789",
   LOG_LEVEL: "warn",
 };
 // The background worker runs here, against the same database and HubSpot as the app.

@@ -72,7 +72,12 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
       select: { eventId: true },
     });
     const fresh = new Set(stored.map((s) => s.eventId));
-    const deals = new Set(events.filter((e) => fresh.has(e.eventId) && concernsIntake(e)).map((e) => e.objectId));
+    const relevant = events.filter((e) => fresh.has(e.eventId) && concernsIntake(e));
+    const irrelevant = events.filter((e) => fresh.has(e.eventId) && !concernsIntake(e)).map((e) => e.eventId);
+    if (irrelevant.length) {
+      await tx.webhookEvent.updateMany({ where: { provider: "HUBSPOT", eventId: { in: irrelevant } }, data: { status: "IGNORED", processedAt: new Date() } });
+    }
+    const deals = new Set(relevant.map((e) => e.objectId));
     // One pending capture per deal: a burst of events for a deal becomes one fetch.
     for (const dealId of deals) await scheduleTask(tx, "intake:capture", { dealId }, { jobKey: `intake.capture:${dealId}` });
     return stored.length;

@@ -1,0 +1,55 @@
+import { expect, test } from "./fixtures";
+
+const shots = "test-results/screenshots";
+
+test("RevOps replays a dead letter until it succeeds, and cancels another", async ({ page, prisma, request, team, signIn }) => {
+  const deals = (await (await request.get(`${process.env.E2E_HUBSPOT_URL}/__sandbox/deals`)).json()) as { results: { id: string }[] };
+  const dealId = deals.results[0].id;
+  const stamp = Date.now();
+  const payload = { dealId, status: "accepted", handoffUrl: "http://127.0.0.1:3100/handoffs/replayed", issues: [] };
+  const dead = await prisma.syncJob.create({
+    data: { vendor: "HUBSPOT", kind: "hubspot.writeback", idempotencyKey: `e2e-dead-${stamp}`, payload, status: "DEAD", attempts: 10, lastError: "HTTP-Code: 503", errorClass: "http_503" },
+  });
+  const doomed = await prisma.syncJob.create({
+    data: { vendor: "HUBSPOT", kind: "hubspot.writeback", idempotencyKey: `e2e-doomed-${stamp}`, payload, status: "DEAD", attempts: 1, lastError: "HTTP-Code: 400", errorClass: "http_400" },
+  });
+
+  await signIn(page, team.revops);
+  await page.goto("/operations?status=DEAD");
+  await expect(page.getByRole("heading", { name: "Operations" })).toBeVisible();
+  const deadRow = page.getByRole("row").filter({ hasText: `e2e-dead-${stamp}` });
+  await expect(deadRow).toContainText("http_503");
+  await page.screenshot({ path: `${shots}/operations.png`, fullPage: true });
+
+  await deadRow.getByRole("button", { name: "Replay" }).click();
+  await expect(page.getByRole("row").filter({ hasText: `e2e-dead-${stamp}` })).toHaveCount(0);
+  await expect(async () => {
+    await page.goto("/operations?status=SUCCEEDED");
+    await expect(page.getByRole("row").filter({ hasText: `e2e-dead-${stamp}` })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  await page.goto("/operations?status=DEAD");
+  await page.getByRole("row").filter({ hasText: `e2e-doomed-${stamp}` }).getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row").filter({ hasText: `e2e-doomed-${stamp}` })).toHaveCount(0);
+  expect((await prisma.syncJob.findUniqueOrThrow({ where: { id: doomed.id } })).status).toBe("CANCELLED");
+  expect(await prisma.auditEvent.count({ where: { entityId: { in: [dead.id, doomed.id] } } })).toBe(2);
+});
+
+test("a project manager cannot see operations or replay jobs", async ({ page, prisma, team, signIn }) => {
+  const job = await prisma.syncJob.create({
+    data: { vendor: "HUBSPOT", kind: "hubspot.writeback", idempotencyKey: `e2e-pm-${Date.now()}`, payload: {}, status: "DEAD" },
+  });
+  await signIn(page, team.pm);
+  await page.goto("/operations");
+  await expect(page).toHaveURL(/\/forbidden/);
+  const response = await page.request.post(`/api/operations/jobs/${job.id}/replay`);
+  expect(response.status()).toBe(403);
+  expect((await prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("DEAD");
+});
+
+test("metrics need the token", async ({ request }) => {
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const metrics = await request.get("/api/metrics", { headers: { Authorization: "Bearer e2e-metrics-token-0123456789" } });
+  expect(metrics.status()).toBe(200);
+  expect(await metrics.text()).toMatch(/^hcc_sync_jobs\{status="dead"\} \d+$/m);
+});
