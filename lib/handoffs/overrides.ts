@@ -5,6 +5,7 @@ import { db, type Tx } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { recordIntakeSnapshot } from "./evidence.ts";
 import { parseIntakeIssues, type IntakeIssue } from "../intake/issues.ts";
 import { currentIntakePolicy } from "../intake/policy-store.ts";
 import type { IntakePolicy } from "../intake/policy.ts";
@@ -147,19 +148,7 @@ async function lockHandoff(tx: Tx, handoffId: string) {
 /** The override takes effect: the intake proceeds, with the override as its evidence. */
 async function applyIntakeOverride(tx: Tx, actor: Actor, handoffId: string, overrideId: string, reason: string) {
   await tx.handoff.update({ where: { id: handoffId }, data: { status: "IN_PROGRESS" } });
-  const stage = await tx.handoffStage.findUnique({ where: { handoffId_key: { handoffId, key: "INTAKE" } } });
-  if (stage) {
-    await tx.evidence.create({
-      data: {
-        stageId: stage.id,
-        requirementKey: "deal_snapshot",
-        kind: "SNAPSHOT",
-        label: "Validated deal snapshot",
-        data: { note: `Accepted by override: ${reason}`, overrideId },
-        capturedById: actor.userId,
-      },
-    });
-  }
+  await recordIntakeSnapshot(tx, handoffId, { data: { note: `Accepted by override: ${reason}`, overrideId }, capturedById: actor.userId });
   await recordAudit(tx, { actor, action: "override.applied", entityType: "Override", entityId: overrideId, handoffId, data: {} });
 }
 

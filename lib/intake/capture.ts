@@ -9,6 +9,7 @@ import { fetchDeal, type FetchedDeal } from "../integrations/hubspot/deals.ts";
 import { enqueueEffect } from "../sync/enqueue.ts";
 import { stageDefinition } from "../handoffs/stages.ts";
 import { leastLoaded, userForCrmOwner } from "./assign.ts";
+import { recordIntakeSnapshot } from "../handoffs/evidence.ts";
 import { overrideCovers } from "../handoffs/overrides.ts";
 import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
 import { isClosedWon } from "./policy.ts";
@@ -232,18 +233,10 @@ async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData) {
 }
 
 /** The intake gate's evidence is the validated snapshot itself. */
-async function recordSnapshotEvidence(tx: Tx, handoffId: string, snapshotVersion: number, sourceUrl: string, policyVersion: number) {
-  const stage = await tx.handoffStage.findUnique({ where: { handoffId_key: { handoffId, key: "INTAKE" } } });
-  if (!stage) return;
-  await tx.evidence.create({
-    data: {
-      stageId: stage.id,
-      requirementKey: "deal_snapshot",
-      kind: "SNAPSHOT",
-      label: "Validated deal snapshot",
-      url: sourceUrl,
-      data: { snapshotVersion, policyVersion, note: `Snapshot v${snapshotVersion} passed intake policy v${policyVersion}` },
-    },
+function recordSnapshotEvidence(tx: Tx, handoffId: string, snapshotVersion: number, sourceUrl: string, policyVersion: number) {
+  return recordIntakeSnapshot(tx, handoffId, {
+    url: sourceUrl,
+    data: { snapshotVersion, policyVersion, note: `Snapshot v${snapshotVersion} passed intake policy v${policyVersion}` },
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
@@ -89,8 +90,10 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
 /** Worker task: capture one deal and settle the webhook events that asked for it. */
 export async function processDealEvents(dealId: string): Promise<void> {
   const events = { provider: "HUBSPOT" as const, status: "RECEIVED" as const, payload: { path: ["objectId"], equals: dealId } };
+  const traceId = randomUUID();
   try {
-    const result = await captureDeal(dealId, "webhook");
+    const result = await captureDeal(dealId, "webhook", traceId);
+    logger.info({ event: "intake.captured", dealId, traceId, outcome: result.outcome }, "deal captured");
     await db().webhookEvent.updateMany({
       where: events,
       data: { status: result.outcome === "ignored" ? "IGNORED" : "PROCESSED", processedAt: new Date(), attempts: { increment: 1 }, error: null },

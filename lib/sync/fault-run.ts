@@ -103,7 +103,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
         }),
       );
     }
-    log(`enqueued ${dealIds.length} write-backs`);
+    log(`enqueued ${await db().syncJob.count({ where: { idempotencyKey: { startsWith: "fault-run:" } } })} write-backs for ${dealIds.length} deals`);
 
     let kills = 0;
     const deadline = started + (options.timeoutMs ?? 180_000);

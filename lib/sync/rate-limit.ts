@@ -16,7 +16,8 @@ export interface VendorLimit {
 }
 
 export const VENDOR_LIMITS: Record<Vendor, VendorLimit> = {
-  HUBSPOT: { perSecond: 19, burst: 190, source: "190 requests per 10 s per app (Professional/Enterprise)" },
+  // A rolling 10-second window of 190 admits at most burst + 10 s × rate: 17 + 170 = 187.
+  HUBSPOT: { perSecond: 17, burst: 17, source: "190 requests per rolling 10 s per app (Professional/Enterprise)" },
   CLICKUP: { perSecond: 100 / 60, burst: 10, source: "100 requests per minute per token" },
   NOTION: { perSecond: 3, burst: 3, source: "an average of 3 requests per second" },
   SLACK: { perSecond: 1, burst: 1, source: "chat.postMessage: about 1 message per second per channel" },

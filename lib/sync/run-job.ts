@@ -129,7 +129,8 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
         history: history as unknown as Prisma.InputJsonValue,
       },
     });
-    if (failure.retryable) await recordFailure(job.vendor, `${failure.errorClass}: ${failure.message}`);
+    // Being told to slow down is not the vendor being down: only other failures trip the circuit.
+    if (failure.retryable && failure.errorClass !== "rate_limited") await recordFailure(job.vendor, `${failure.errorClass}: ${failure.message}`);
     if (final) {
       log.error({ attempt, errorClass: failure.errorClass, err: failure.message }, "effect parked as a dead letter");
       return;
