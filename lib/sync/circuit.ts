@@ -4,15 +4,16 @@ import { logger } from "../log/logger.ts";
 
 /**
  * A circuit breaker per vendor connection, shared by every worker through the
- * database. After FAILURE_THRESHOLD consecutive retryable failures the circuit opens:
+ * database. After FAILURE_THRESHOLD consecutive failures (not 429s) the circuit opens:
  * jobs for that vendor are deferred to the end of the cool-down without calling it,
  * so one dead vendor neither burns retries nor holds worker slots other vendors need.
  * After the cool-down one call goes through (half-open); success closes the circuit,
- * failure opens it again for twice as long (up to 5 minutes).
+ * failure opens it again for twice as long (up to 2 minutes). Ten in a row: a vendor
+ * failing 30% of calls at random almost never trips it; a dead one trips it in seconds.
  */
-export const FAILURE_THRESHOLD = 5;
-const BASE_COOLDOWN_MS = 15_000;
-const MAX_COOLDOWN_MS = 5 * 60_000;
+export const FAILURE_THRESHOLD = 10;
+const BASE_COOLDOWN_MS = 10_000;
+const MAX_COOLDOWN_MS = 2 * 60_000;
 
 export type CircuitVerdict = { allowed: true } | { allowed: false; retryAt: Date };
 

@@ -85,8 +85,9 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
   const waitForWorkers = () => sleep(4_000);
 
   try {
+    // Not closed-won: the workers' reconciliation sweep must leave these deals alone.
     const dealIds = hubspot.store.withoutEvents(() =>
-      Array.from({ length: options.handoffs }, (_, i) => hubspot.store.createDeal({ dealname: `Fault run ${i}`, pipeline: "default", dealstage: "closedwon", amount: "50000" }).id),
+      Array.from({ length: options.handoffs }, (_, i) => hubspot.store.createDeal({ dealname: `Fault run ${i}`, pipeline: "default", dealstage: "contractsent", amount: "50000" }).id),
     );
     for (let i = 0; i < (options.workers ?? 2); i++) startWorker();
     await waitForWorkers();
