@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { db } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Actor } from "../auth/roles.ts";
@@ -49,7 +50,7 @@ export async function reconcileDeals(trigger: { actor: Actor } | { system: strin
     for (const deal of page.results) {
       examined++;
       if (known.has(deal.id) || isClosedWon(policy, deal.properties.pipeline, deal.properties.dealstage)) {
-        const outcome = await captureDeal(deal.id, "reconciliation");
+        const outcome = await captureDeal(deal.id, "reconciliation", randomUUID());
         if (outcome.outcome !== "ignored" && outcome.outcome !== "unchanged") captured++;
       }
       const modified = Date.parse(deal.properties.hs_lastmodifieddate ?? "");
