@@ -74,6 +74,8 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     // Attempts are short here, so a dead worker's jobs may be released sooner.
     HCC_ATTEMPT_TIMEOUT_MS: "4000",
     HCC_STALE_LOCK_SECONDS: "10",
+    // The run is about correctness: keep the backoff's tail short so it ends in minutes.
+    HCC_MAX_BACKOFF_MS: "8000",
   };
   const startWorker = () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: workerEnv, stdio: "ignore" });

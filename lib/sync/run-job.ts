@@ -11,7 +11,7 @@ import { takeToken } from "./rate-limit.ts";
 /** How long one attempt of an effect may take before it counts as a timeout. */
 export const ATTEMPT_TIMEOUT_MS = Number(process.env.HCC_ATTEMPT_TIMEOUT_MS ?? 30_000);
 const BASE_BACKOFF_MS = 1_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = Number(process.env.HCC_MAX_BACKOFF_MS ?? 5 * 60_000);
 /** Waiting this long for a rate-limit token is cheaper in place than a reschedule. */
 const MAX_INLINE_WAIT_MS = 1_000;
 
