@@ -1,0 +1,68 @@
+import { channelView } from "./api.ts";
+import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
+import { jsonBody, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { clickSchema, SandboxUsageError, type Interactivity } from "./interactivity.ts";
+import type { SlackSandboxStore } from "./store.ts";
+
+/**
+ * /__sandbox: the control API for the demo's sandbox panel and for tests. Not part of Slack:
+ * no auth (loopback callers only), plain JSON, never subject to faults or rate limits.
+ */
+
+export interface ControlContext {
+  store: SlackSandboxStore;
+  interactivity: Interactivity;
+  faults(): FaultOptions | undefined;
+  setFaults(faults: FaultOptions | undefined): void;
+}
+
+export const CONTROL_PREFIX = "__sandbox";
+
+const badRequest = (error: string): SandboxResponse => ({ status: 400, body: { error } });
+
+export async function handleControl(ctx: ControlContext, req: SandboxRequest): Promise<SandboxResponse> {
+  const [, resource, id] = req.segments;
+  const route = `${req.method} ${resource ?? ""}`;
+
+  switch (route) {
+    case "GET ":
+      return { status: 200, body: { team: ctx.store.team, bot: ctx.store.bot, channels: ctx.store.listChannels().length, faults: ctx.faults() ?? null } };
+    case "GET channels":
+      return { status: 200, body: { channels: ctx.store.listChannels().map(channelView) } };
+    case "GET users":
+      return { status: 200, body: { users: ctx.store.listUsers() } };
+    case "GET messages": {
+      const ref = req.query.get("channel");
+      const channels = ref ? [ctx.store.channel(ref)] : ctx.store.listChannels();
+      if (channels.some((c) => !c)) return { status: 404, body: { error: `No channel ${ref}` } };
+      return { status: 200, body: { messages: channels.flatMap((c) => ctx.store.history(c!.id)) } };
+    }
+    case "GET responses":
+      return { status: 200, body: { responses: ctx.interactivity.responses } };
+    case "POST response": {
+      const recorded = id ? ctx.interactivity.respond(id, req.rawBody) : undefined;
+      return recorded ? { status: 200, body: { ok: true } } : { status: 404, body: { ok: false, error: "expired_url" } };
+    }
+    case "POST click": {
+      const input = clickSchema.safeParse(jsonBody(req.rawBody));
+      if (!input.success) return badRequest(`Expected { channel, ts, actionId, value?, userId }: ${input.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+      try {
+        const result = await ctx.interactivity.click(input.data);
+        return { status: 200, body: result };
+      } catch (error) {
+        if (error instanceof SandboxUsageError) return { status: error.status, body: { error: error.message } };
+        throw error;
+      }
+    }
+    case "GET faults":
+      return { status: 200, body: { faults: ctx.faults() ?? null } };
+    case "POST faults": {
+      const faults = faultOptionsSchema.safeParse(jsonBody(req.rawBody));
+      if (!faults.success) return badRequest("Expected { rate: 0..1, kinds?: FaultKind[] }");
+      ctx.setFaults(faults.data.rate > 0 ? faults.data : undefined);
+      return { status: 200, body: { faults: ctx.faults() ?? null } };
+    }
+    default:
+      return { status: 404, body: { error: `The sandbox control API has no route ${req.method} /${req.segments.join("/")}` } };
+  }
+}
