@@ -17,12 +17,20 @@ const ACTION_LABEL: Record<string, string> = {
   "client_dates.confirmed": "Client dates confirmed",
   "override.requested": "Override requested",
   "override.confirmed": "Override confirmed by a second approver",
+  "override.rejected": "Override rejected by the second approver",
+  "override.applied": "Override applied",
+  "override.classified": "Override classified",
+  "risk.accepted": "Risk accepted",
+  "risk.rejected": "Risk sent back",
+  "risk.revised": "Risk revised and reopened",
+  "deal.changed_after_intake": "CRM deal changed after intake",
 };
 
 function describe(data: Record<string, unknown>): string | null {
   const parts: string[] = [];
   if (typeof data.stage === "string") parts.push(data.stage.toLowerCase().replaceAll("_", " "));
   if (typeof data.requirementKey === "string") parts.push(data.requirementKey.replaceAll("_", " "));
+  if (typeof data.title === "string") parts.push(`“${data.title}”`);
   if (typeof data.comment === "string" && data.comment) parts.push(`“${data.comment}”`);
   if (typeof data.date === "string") parts.push(data.date);
   return parts.length ? parts.join(" · ") : null;

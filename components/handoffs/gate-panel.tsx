@@ -7,6 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
 import { StageStatusBadge } from "./labels";
+import { RiskAcceptance } from "./risk-acceptance";
 import { useCommand } from "./use-command";
 
 type Stage = HandoffDetail["stages"][number];
@@ -84,7 +85,12 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
           </ul>
         </div>
 
-        {stage.key === "ACKNOWLEDGEMENT" && <AcknowledgementNote handoff={handoff} />}
+        {stage.key === "ACKNOWLEDGEMENT" && (
+          <>
+            <RiskAcceptance handoff={handoff} />
+            <AcknowledgementNote handoff={handoff} />
+          </>
+        )}
 
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
           {allowed.has("START_STAGE") && (

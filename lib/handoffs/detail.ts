@@ -140,6 +140,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
         status: r.status,
         acceptedBy: r.acceptedBy?.name ?? null,
         acceptedAt: r.acceptedAt?.toISOString() ?? null,
+        comment: r.comment,
       })),
       commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, owner: c.ownerName, dueDate: c.dueDate?.toISOString() ?? null, status: c.status })),
       milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, owner: m.ownerName, dueDate: m.dueDate.toISOString(), doneAt: m.doneAt?.toISOString() ?? null })),

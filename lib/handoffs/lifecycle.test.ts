@@ -40,6 +40,10 @@ function state(stage: StageKey, status: StageStatus, overrides: Partial<Lifecycl
     acknowledgedAt: STAGE_KEYS.indexOf(stage) > STAGE_KEYS.indexOf("ACKNOWLEDGEMENT") ? new Date() : null,
     intakeIssueCount: 0,
     intakeOverridden: false,
+    risks: [
+      { id: "r-open", status: "OPEN", title: "Data volume" },
+      { id: "r-back", status: "REJECTED", title: "Sponsor change" },
+    ],
     ...overrides,
   };
 }
@@ -80,8 +84,19 @@ describe("who may do what, stage by stage", () => {
     },
   );
 
-  it("only the assigned delivery lead acknowledges", () => {
+  it("the delivery lead accepts or sends back each open risk; the PM revises what was sent back", () => {
     const s = state("ACKNOWLEDGEMENT", "IN_PROGRESS");
+    expect(allowedOnly(s, { type: "ACCEPT_RISK", riskId: "r-open" })).toEqual(["lead"]);
+    expect(allowedOnly(s, { type: "REJECT_RISK", riskId: "r-open", comment: "No owner on the client side" })).toEqual(["lead"]);
+    expect(outcome(s, "lead", { type: "ACCEPT_RISK", riskId: "r-back" })).toBe("CONFLICT");
+    expect(outcome(s, "lead", { type: "ACCEPT_RISK", riskId: "not-ours" })).toBe("INVALID");
+    expect(allowedOnly(s, { type: "REVISE_RISK", riskId: "r-back", mitigation: "Weekly steering call" })).toEqual(["leader", "pm"]);
+    expect(outcome(s, "pm", { type: "REVISE_RISK", riskId: "r-open", mitigation: "Weekly steering call" })).toBe("CONFLICT");
+    expect(() => assertAllowed(s, PEOPLE.lead, { type: "ACKNOWLEDGE" })).toThrow("1 risk was sent back (“Sponsor change”); the project manager must revise it first.");
+  });
+
+  it("only the assigned delivery lead acknowledges", () => {
+    const s = state("ACKNOWLEDGEMENT", "IN_PROGRESS", { risks: [] });
     expect(allowedOnly(s, { type: "ACKNOWLEDGE" })).toEqual(["lead"]);
     expect(outcome(s, "otherLead", { type: "ACKNOWLEDGE" })).toBe("FORBIDDEN");
     expect(outcome(s, "pm", { type: "ACKNOWLEDGE" })).toBe("FORBIDDEN");

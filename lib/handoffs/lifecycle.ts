@@ -30,6 +30,18 @@ export const commandSchema = z.discriminatedUnion("type", [
     comment: z.string().trim().min(3, "Say what needs to change (at least 3 characters).").max(2000),
   }),
   z.object({ type: z.literal("ACKNOWLEDGE"), comment: z.string().trim().max(2000).optional() }),
+  z.object({ type: z.literal("ACCEPT_RISK"), riskId: z.string().min(1) }),
+  z.object({
+    type: z.literal("REJECT_RISK"),
+    riskId: z.string().min(1),
+    comment: z.string().trim().min(3, "Say why this risk cannot be accepted as it stands (at least 3 characters).").max(2000),
+  }),
+  z.object({
+    type: z.literal("REVISE_RISK"),
+    riskId: z.string().min(1),
+    mitigation: z.string().trim().min(3, "Describe the revised mitigation (at least 3 characters).").max(2000),
+    ownerName: z.string().trim().max(200).optional(),
+  }),
   z.object({
     type: z.literal("SCHEDULE_KICKOFF"),
     date: z.iso.date("Enter the kickoff date as YYYY-MM-DD."),
@@ -58,6 +70,7 @@ export interface LifecycleState {
   stages: Record<StageKey, StageState>;
   acknowledgedAt: Date | null;
   intakeIssueCount: number;
+  risks: readonly { id: string; status: string; title: string }[];
   /** An approved override lets a blocked intake proceed. */
   intakeOverridden: boolean;
 }
@@ -202,15 +215,38 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       return;
     }
 
-    case "ACKNOWLEDGE": {
+    case "ACKNOWLEDGE":
+    case "ACCEPT_RISK":
+    case "REJECT_RISK": {
       const def = stageDefinition("ACKNOWLEDGEMENT");
       if (actor.role !== "DELIVERY_LEAD" || state.assignments.deliveryLeadId !== actor.userId) {
-        throw forbidden("Only the assigned delivery lead can acknowledge this handoff and accept its risks.");
+        throw forbidden("Only the assigned delivery lead can acknowledge this handoff and accept or reject its risks.");
       }
       assertCurrentStage(state, "ACKNOWLEDGEMENT");
       if (!WORKABLE.includes(state.stages.ACKNOWLEDGEMENT.status)) {
         throw conflict(`${def.label} must be in progress to acknowledge.`);
       }
+      if (command.type === "ACKNOWLEDGE") {
+        const sentBack = state.risks.filter((r) => r.status === "REJECTED");
+        if (sentBack.length) {
+          throw conflict(`${sentBack.length} risk${sentBack.length === 1 ? " was" : "s were"} sent back (${sentBack.map((r) => `“${r.title}”`).join(", ")}); the project manager must revise ${sentBack.length === 1 ? "it" : "them"} first.`);
+        }
+        return;
+      }
+      const risk = state.risks.find((r) => r.id === command.riskId);
+      if (!risk) throw invalid("This risk does not belong to this handoff.");
+      if (risk.status !== "OPEN") throw conflict(`“${risk.title}” is ${risk.status.toLowerCase()}, not open.`);
+      return;
+    }
+
+    case "REVISE_RISK": {
+      if (!canManageKickoff(state, actor)) {
+        throw forbidden("Only the assigned project manager or a PS leader can revise a risk the delivery lead sent back.");
+      }
+      assertCurrentStage(state, "ACKNOWLEDGEMENT");
+      const risk = state.risks.find((r) => r.id === command.riskId);
+      if (!risk) throw invalid("This risk does not belong to this handoff.");
+      if (risk.status !== "REJECTED") throw conflict(`Only a risk the delivery lead sent back can be revised; “${risk.title}” is ${risk.status.toLowerCase()}.`);
       return;
     }
 
@@ -242,6 +278,10 @@ export function allowedCommands(state: LifecycleState, actor: Actor): Set<Comman
     { type: "SCHEDULE_KICKOFF", date: "2000-01-01" },
     { type: "CONFIRM_CLIENT_DATES" },
   ];
+  const open = state.risks.find((r) => r.status === "OPEN");
+  const sentBack = state.risks.find((r) => r.status === "REJECTED");
+  if (open) probes.push({ type: "ACCEPT_RISK", riskId: open.id }, { type: "REJECT_RISK", riskId: open.id, comment: "probe" });
+  if (sentBack) probes.push({ type: "REVISE_RISK", riskId: sentBack.id, mitigation: "probe" });
   for (const probe of probes) {
     try {
       assertAllowed(state, actor, probe);

@@ -124,6 +124,31 @@ describe("transitionHandoff", () => {
   });
 });
 
+describe("risk acceptance", () => {
+  it("sends a risk back to the PM, who revises it, and only then can the lead acknowledge", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { stage: "ACKNOWLEDGEMENT", stageStatus: "IN_PROGRESS", waitingOnId: team.lead.userId } });
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: handoff.id }, data: { status: "APPROVED" } });
+    await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "ACKNOWLEDGEMENT", status: "IN_PROGRESS" } });
+    const [volume, leave] = await database.prisma.risk.findMany({ where: { handoffId: handoff.id }, orderBy: { title: "asc" } });
+
+    await transitionHandoff(team.lead, handoff.id, { type: "REJECT_RISK", riskId: volume.id, comment: "No client owner for the extract" });
+    expect(await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).toMatchObject({ waitingOnId: team.pm.userId });
+    await expect(transitionHandoff(team.lead, handoff.id, { type: "ACKNOWLEDGE" })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await transitionHandoff(team.pm, handoff.id, { type: "REVISE_RISK", riskId: volume.id, mitigation: "Client IT extracts a sample in week 1", ownerName: "Client IT lead" });
+    expect(await database.prisma.risk.findUniqueOrThrow({ where: { id: volume.id } })).toMatchObject({ status: "OPEN", ownerName: "Client IT lead" });
+    expect(await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).toMatchObject({ waitingOnId: team.lead.userId });
+
+    await transitionHandoff(team.lead, handoff.id, { type: "ACCEPT_RISK", riskId: leave.id });
+    await transitionHandoff(team.lead, handoff.id, { type: "ACKNOWLEDGE" });
+    const risks = await database.prisma.risk.findMany({ where: { handoffId: handoff.id } });
+    expect(risks.every((r) => r.status === "ACCEPTED" && r.acceptedById === team.lead.userId)).toBe(true);
+    const actions = (await database.prisma.auditEvent.findMany({ where: { handoffId: handoff.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["risk.rejected", "risk.revised", "risk.accepted", "handoff.acknowledged"]);
+  });
+});
+
 describe("audit trail", () => {
   it("is append-only in the database itself", async () => {
     const handoff = await createHandoff(database.prisma, team);

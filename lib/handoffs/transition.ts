@@ -42,7 +42,11 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
   }
   const handoff = await tx.handoff.findUnique({
     where: { id: handoffId },
-    include: { stages: { include: { evidence: { select: { requirementKey: true } } } }, deal: { select: { sourceUrl: true } } },
+    include: {
+      stages: { include: { evidence: { select: { requirementKey: true } } } },
+      deal: { select: { sourceUrl: true } },
+      risks: { select: { id: true, status: true, title: true } },
+    },
   });
   if (!handoff) throw notFound("This handoff does not exist.");
 
@@ -75,6 +79,7 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
     acknowledgedAt: handoff.acknowledgedAt,
     intakeIssueCount: issues,
     intakeOverridden: overridden > 0,
+    risks: handoff.risks,
   };
   return { handoff, state };
 }
@@ -244,6 +249,27 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         break;
       }
 
+      case "ACCEPT_RISK": {
+        const risk = await tx.risk.update({ where: { id: command.riskId }, data: { status: "ACCEPTED", acceptedById: actor.userId, acceptedAt: now, comment: null } });
+        await audit("risk.accepted", { riskId: risk.id, title: risk.title }, { type: "Risk", id: risk.id });
+        break;
+      }
+
+      case "REJECT_RISK": {
+        const risk = await tx.risk.update({ where: { id: command.riskId }, data: { status: "REJECTED", comment: command.comment } });
+        await audit("risk.rejected", { riskId: risk.id, title: risk.title, comment: command.comment }, { type: "Risk", id: risk.id });
+        break;
+      }
+
+      case "REVISE_RISK": {
+        const risk = await tx.risk.update({
+          where: { id: command.riskId },
+          data: { status: "OPEN", mitigation: command.mitigation, ...(command.ownerName ? { ownerName: command.ownerName } : {}) },
+        });
+        await audit("risk.revised", { riskId: risk.id, title: risk.title, mitigation: command.mitigation, ownerName: command.ownerName ?? null }, { type: "Risk", id: risk.id });
+        break;
+      }
+
       case "SCHEDULE_KICKOFF": {
         handoffPatch.kickoffScheduledAt = new Date(`${command.date}T09:00:00.000Z`);
         await audit("kickoff.scheduled", { date: command.date });
@@ -265,7 +291,9 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         stageStatus: next.stageStatus,
         status: next.status,
         waitingOn: connectOrDisconnect(
-          waitingOnFor(next.stage, next.stageStatus, next.status, state.assignments, next.submittedById),
+          next.stage === "ACKNOWLEDGEMENT" && (await tx.risk.count({ where: { handoffId, status: "REJECTED" } })) > 0
+            ? state.assignments.projectManagerId
+            : waitingOnFor(next.stage, next.stageStatus, next.status, state.assignments, next.submittedById),
         ),
       },
     });
