@@ -26,6 +26,7 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
   const [comment, setComment] = useState("");
   const workable = stage.status === "IN_PROGRESS" || stage.status === "CHANGES_REQUESTED";
   const closed = handoff.status === "COMPLETED" || handoff.status === "CANCELLED";
+  const sentBack = handoff.risks.filter((r) => r.status === "REJECTED").length;
 
   return (
     <section aria-labelledby="gate-heading" className="rounded-lg border border-brand-100 bg-white shadow-sm ring-1 ring-brand-100">
@@ -98,10 +99,17 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
               Start {stage.label.toLowerCase()}
             </Button>
           )}
-          {allowed.has("ACKNOWLEDGE") && !stage.requirements.every((r) => r.items.length > 0) && (
-            <Button pending={pending} onClick={() => run({ type: "ACKNOWLEDGE" })}>
-              Acknowledge and accept risks
-            </Button>
+          {stage.key === "ACKNOWLEDGEMENT" && stage.canWork && workable && !handoff.acknowledgedAt && (
+            <>
+              <Button pending={pending} disabled={!allowed.has("ACKNOWLEDGE")} onClick={() => run({ type: "ACKNOWLEDGE" })} aria-describedby={sentBack ? "ack-hint" : undefined}>
+                Acknowledge and accept risks
+              </Button>
+              {sentBack > 0 && (
+                <p id="ack-hint" className="text-xs text-amber-800">
+                  {sentBack} risk{sentBack === 1 ? " is" : "s are"} with the project manager for revision.
+                </p>
+              )}
+            </>
           )}
           {workable && stage.canWork && (
             <Button
@@ -128,7 +136,7 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
               Still missing: {stage.missing.join("; ")}.
             </p>
           )}
-          {!closed && !stage.canWork && !stage.canApprove && !allowed.has("ACKNOWLEDGE") && (
+          {!closed && !stage.canWork && !stage.canApprove && (
             <p className="text-sm text-slate-500">You can follow this stage; its owner and approvers act on it.</p>
           )}
         </div>
