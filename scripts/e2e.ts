@@ -12,6 +12,7 @@ import { chromium } from "@playwright/test";
 import { setDb } from "../lib/db/client.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, seedSandbox } from "../lib/integrations/hubspot/sandbox/index.ts";
+import { logger } from "../lib/log/logger.ts";
 import { startBackgroundWork } from "../lib/sync/runtime.ts";
 import { createTestDatabase } from "../lib/test/database.ts";
 
@@ -56,6 +57,7 @@ const appEnv = {
 };
 // The background worker runs here, against the same database and HubSpot as the app.
 Object.assign(process.env, appEnv);
+logger.level = appEnv.LOG_LEVEL;
 const worker = await startBackgroundWork(database.url, { pollInterval: 200, concurrency: 2 });
 
 let code = 1;

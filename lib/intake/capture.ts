@@ -157,13 +157,12 @@ function titleOf(deal: FetchedDeal): string {
 }
 
 async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data: IntakeData, issues: IntakeIssue[], closedWonAt: Date) {
-  const [projectManagerId, psLeaderId, revOpsId, deliveryLeadId, salesOwnerId] = await Promise.all([
-    leastLoaded(tx, "PROJECT_MANAGER"),
-    leastLoaded(tx, "PS_LEADER"),
-    leastLoaded(tx, "REVOPS"),
-    leastLoaded(tx, "DELIVERY_LEAD"),
-    userForCrmOwner(tx, deal.owner),
-  ]);
+  // One connection per transaction: its queries run one after another.
+  const projectManagerId = await leastLoaded(tx, "PROJECT_MANAGER");
+  const psLeaderId = await leastLoaded(tx, "PS_LEADER");
+  const revOpsId = await leastLoaded(tx, "REVOPS");
+  const deliveryLeadId = await leastLoaded(tx, "DELIVERY_LEAD");
+  const salesOwnerId = await userForCrmOwner(tx, deal.owner);
   const salesOwner = salesOwnerId ? await tx.user.findUnique({ where: { id: salesOwnerId }, select: { team: true } }) : null;
   const now = new Date();
   const sla = stageDefinition("INTAKE").slaHours * HOUR;
@@ -201,13 +200,11 @@ async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data:
 
 /** While a handoff is at intake, its facts mirror the latest deal snapshot. */
 async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData) {
-  await Promise.all([
-    tx.scopeItem.deleteMany({ where: { handoffId } }),
-    tx.risk.deleteMany({ where: { handoffId, status: "OPEN" } }),
-    tx.milestone.deleteMany({ where: { handoffId } }),
-    tx.commitment.deleteMany({ where: { handoffId } }),
-    tx.dependency.deleteMany({ where: { handoffId } }),
-  ]);
+  await tx.scopeItem.deleteMany({ where: { handoffId } });
+  await tx.risk.deleteMany({ where: { handoffId, status: "OPEN" } });
+  await tx.milestone.deleteMany({ where: { handoffId } });
+  await tx.commitment.deleteMany({ where: { handoffId } });
+  await tx.dependency.deleteMany({ where: { handoffId } });
   await tx.scopeItem.createMany({
     data: [
       ...data.scope_in.map((description) => ({ handoffId, kind: "IN_SCOPE" as const, description })),
