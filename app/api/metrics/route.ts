@@ -1,13 +1,11 @@
-import { timingSafeEqual } from "node:crypto";
+import { safeEqual } from "@/lib/crypto/compare";
 import { env } from "@/lib/env";
 import { prometheusMetrics } from "@/lib/sync/operations";
 
 export const dynamic = "force-dynamic";
 
 function authorized(header: string | null, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, "") ?? "");
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return safeEqual(token, header?.replace(/^Bearer\s+/i, "") ?? "");
 }
 
 /** Prometheus metrics of the sync engine, for a scraper holding METRICS_TOKEN. */

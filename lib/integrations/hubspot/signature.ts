@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import { safeEqual } from "../../crypto/compare.ts";
 
 /**
  * HubSpot request signatures (webhooks, workflow actions, CRM cards).
@@ -74,17 +75,6 @@ export interface VerifyV3Input {
   toleranceMs?: number;
 }
 
-/** Constant-time comparison of two strings that never throws on a length mismatch. */
-export function safeEqual(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected, "utf8");
-  const b = Buffer.from(actual, "utf8");
-  if (a.length !== b.length) {
-    // Burn the same work as a real comparison so timing says nothing beyond the length.
-    timingSafeEqual(a, a);
-    return false;
-  }
-  return timingSafeEqual(a, b);
-}
 
 export function verifyV3(input: VerifyV3Input): VerifyResult {
   try {

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { safeEqual } from "../../crypto/compare.ts";
 
 /**
  * Slack request signatures (interactivity, slash commands, Events API).
@@ -42,18 +43,6 @@ export interface VerifySlackInput {
   now?: number;
   /** How far the timestamp may be from now, either way. */
   toleranceMs?: number;
-}
-
-/** Constant-time comparison of two strings that never throws on a length mismatch. */
-function safeEqual(expected: string, actual: string): boolean {
-  const a = Buffer.from(expected, "utf8");
-  const b = Buffer.from(actual, "utf8");
-  if (a.length !== b.length) {
-    // Burn the same work as a real comparison so timing says nothing beyond the length.
-    timingSafeEqual(a, a);
-    return false;
-  }
-  return timingSafeEqual(a, b);
 }
 
 export function verifySlackRequest(input: VerifySlackInput): SlackVerifyResult {
