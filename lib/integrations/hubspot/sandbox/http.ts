@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { readBody as readText } from "../../sandbox-http.ts";
 import type { z } from "zod";
 import { apiErrors, HubSpotApiError } from "./errors.ts";
 
@@ -21,37 +22,10 @@ export interface SandboxResponse {
   headers?: Record<string, string>;
 }
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+export { MAX_BODY_BYTES, pathSegments, writeJson } from "../../sandbox-http.ts";
 
 export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HubSpotApiError(413, { message: "Request body too large.", category: "VALIDATION_ERROR" }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-export function pathSegments(pathname: string): string[] {
-  return pathname
-    .split("/")
-    .filter(Boolean)
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+  return readText(req, () => new HubSpotApiError(413, { message: "Request body too large.", category: "VALIDATION_ERROR" }));
 }
 
 /** Parses a JSON body against a schema, failing the way HubSpot does: a 400 VALIDATION_ERROR. */
@@ -68,17 +42,4 @@ export function parseBody<T extends z.ZodType>(raw: string, schema: T): z.output
     throw apiErrors.validation(`Invalid input JSON: ${detail}`);
   }
   return result.data;
-}
-
-export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  if (res.headersSent || res.destroyed) return;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (body === undefined || status === 204) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json;charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
 }

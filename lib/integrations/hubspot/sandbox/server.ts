@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { handleApi, isSearch, type ApiContext } from "./api.ts";
 import { CONTROL_PREFIX, handleControl, type ControlContext } from "./control.ts";
 import { apiErrors, HubSpotApiError } from "./errors.ts";
 import { DEFAULT_HANG_MS, faultOptionsSchema, pickFault, type FaultKind, type FaultOptions } from "./faults.ts";
 import { pathSegments, readBody, writeJson, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { listen } from "../../sandbox-http.ts";
 import { OBJECT_TYPES } from "./model.ts";
 import { DebouncedWriter, loadSandboxData } from "./persistence.ts";
 import { RateLimiter, type RateDecision, type RateLimitOptions } from "./rate-limit.ts";
@@ -230,17 +230,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
       if (!res.headersSent) writeJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
     });
   });
-  // Clients keep connections alive; stop() must not wait for them.
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, host, options.port);
   baseUrl = `http://${host}:${port}`;
 
   let stopping: Promise<void> | undefined;

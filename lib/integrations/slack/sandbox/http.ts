@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { readBody as readText } from "../../sandbox-http.ts";
 
 /** Small HTTP plumbing shared by the Web API methods and the control API. */
 
@@ -19,39 +20,12 @@ export interface SandboxResponse {
   headers?: Record<string, string>;
 }
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+export { MAX_BODY_BYTES, pathSegments, writeJson } from "../../sandbox-http.ts";
 
 export class BodyTooLargeError extends Error {}
 
 export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLargeError("Request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-export function pathSegments(pathname: string): string[] {
-  return pathname
-    .split("/")
-    .filter(Boolean)
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+  return readText(req, () => new BodyTooLargeError("Request body too large"));
 }
 
 export type Params = Record<string, unknown>;
@@ -84,12 +58,4 @@ export function jsonBody(raw: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  if (res.headersSent || res.destroyed) return;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { handleMethod, isKnownMethod, slackError, type ApiContext } from "./api.ts";
 import { CONTROL_PREFIX, handleControl, type ControlContext } from "./control.ts";
 import { faultOptionsSchema, pickFault, type FaultOptions } from "./faults.ts";
 import { BodyTooLargeError, pathSegments, readBody, readParams, writeJson, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import { listen } from "../../sandbox-http.ts";
 import { Interactivity, type ClickInput, type ClickResult } from "./interactivity.ts";
 import { ChannelRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { SlackSandboxStore } from "./store.ts";
@@ -135,17 +135,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions): Promise<S
       if (!res.headersSent) writeJson(res, 500, { ok: false, error: "internal_error" });
     });
   });
-  // Clients keep connections alive; stop() must not wait for them.
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, HOST, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, HOST, options.port);
   baseUrl = `http://${HOST}:${port}`;
 
   let stopping: Promise<void> | undefined;
