@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native/wasm assets, worker threads).
-  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "pg", "@prisma/adapter-pg", "pdfkit", "exceljs"],
   typedRoutes: false,
   async headers() {
     return [

@@ -34,6 +34,27 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Control API of the local HubSpot stand-in; set only by the demo and tests. */
   HUBSPOT_SANDBOX_URL: optionalUrl,
+  /** ClickUp personal (pk_…) or OAuth token; a token saved on the Connections page takes precedence. */
+  CLICKUP_API_TOKEN: z.string().optional(),
+  CLICKUP_API_BASE_URL: z.url().default("https://api.clickup.com/api"),
+  /** The workspace (team) and the space delivery lists are created in. */
+  CLICKUP_TEAM_ID: z.string().regex(/^\d+$/, "must be the numeric workspace id").optional(),
+  CLICKUP_SPACE_ID: z.string().regex(/^\d+$/, "must be the numeric space id").optional(),
+  CLICKUP_SANDBOX_URL: optionalUrl,
+  /** Notion internal-integration token (ntn_… or secret_…). */
+  NOTION_TOKEN: z.string().optional(),
+  NOTION_API_BASE_URL: z.url().default("https://api.notion.com"),
+  /** The data source (of the briefs database) implementation briefs are created in. */
+  NOTION_DATA_SOURCE_ID: z.string().optional(),
+  NOTION_SANDBOX_URL: optionalUrl,
+  /** Slack bot token (xoxb-…). */
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  /** The channel digests and acknowledgement requests are posted to (an id such as C0123ABCD). */
+  SLACK_CHANNEL_ID: z.string().optional(),
+  /** Verifies the v0 signature of interactive requests sent to /api/webhooks/slack. */
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_SANDBOX_URL: optionalUrl,
 });
 
 export type Env = z.infer<typeof schema>;

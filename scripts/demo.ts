@@ -14,6 +14,7 @@ import { migrate } from "../lib/db/migrate.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/integrations/hubspot/sandbox/server.ts";
 import { seedSandbox } from "../lib/integrations/hubspot/sandbox/seed.ts";
+import { startDeliveryStandIns } from "../lib/integrations/stand-ins.ts";
 import { startBackgroundWork } from "../lib/sync/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -81,6 +82,11 @@ async function main() {
     log(`HubSpot sandbox on ${hubspot.url}`);
   }
 
+  // Without ClickUp, Notion or Slack credentials, local stand-ins play those tools too.
+  const standIns =
+    process.env.CLICKUP_API_TOKEN || process.env.NOTION_TOKEN || process.env.SLACK_BOT_TOKEN ? undefined : await startDeliveryStandIns({ appUrl, dataDir });
+  if (standIns) log(`ClickUp, Notion and Slack sandboxes on ${standIns.clickup.url}, ${standIns.notion.url}, ${standIns.slack.url}`);
+
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -97,6 +103,7 @@ async function main() {
       HUBSPOT_API_BASE_URL: hubspot.url,
       HUBSPOT_SANDBOX_URL: hubspot.url,
     }),
+    ...standIns?.env,
   };
   // The worker runs in this process, reading the same configuration as the app.
   Object.assign(process.env, env);
@@ -110,6 +117,7 @@ async function main() {
     if (build.status !== 0) {
       await worker.stop();
       await hubspot?.stop();
+      await standIns?.stop();
       await embedded?.stop();
       process.exit(build.status ?? 1);
     }
@@ -121,6 +129,7 @@ async function main() {
   const shutdown = async (code: number) => {
     await worker.stop().catch(() => undefined);
     await hubspot?.stop().catch(() => undefined);
+    await standIns?.stop().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     process.exit(code);
   };

@@ -2,7 +2,7 @@
 //   1. finds a Chromium (CHROMIUM_PATH, the system's, or Playwright's own) or says how to get one;
 //   2. makes a fresh database (on TEST_DATABASE_URL's server, else an embedded one), migrates and seeds it;
 //   3. builds the app (skip with E2E_SKIP_BUILD=1 when the build is current);
-//   4. starts the local HubSpot stand-in and the background worker;
+//   4. starts the local HubSpot, ClickUp, Notion and Slack stand-ins and the background worker;
 //   5. runs Playwright, which starts `next start` against all of that; then cleans up.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,6 +12,7 @@ import { chromium } from "@playwright/test";
 import { setDb } from "../lib/db/client.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, seedSandbox } from "../lib/integrations/hubspot/sandbox/index.ts";
+import { startDeliveryStandIns } from "../lib/integrations/stand-ins.ts";
 import { logger } from "../lib/log/logger.ts";
 import { startBackgroundWork } from "../lib/sync/runtime.ts";
 import { createTestDatabase } from "../lib/test/database.ts";
@@ -43,7 +44,10 @@ const database = await createTestDatabase();
 // The local HubSpot, signing its webhooks to the app under test.
 const hubspot = await startHubSpotSandbox({ accessToken: hubspotToken, webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: hubspotSecret } });
 seedSandbox(hubspot.store);
+// ClickUp, Notion and Slack stand-ins; Slack delivers signed clicks to the app.
+const standIns = await startDeliveryStandIns({ appUrl });
 const appEnv = {
+  ...standIns.env,
   DATABASE_URL: database.url,
   APP_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-012345",
@@ -86,6 +90,7 @@ try {
 } finally {
   await worker.stop();
   await hubspot.stop();
+  await standIns.stop();
   await database.drop();
 }
 process.exit(code);

@@ -10,10 +10,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const nav = [
     { href: "/handoffs", label: "Handoff queue", show: can(actor.role, "handoffs:view") },
     { href: "/approvals", label: "Approvals", show: can(actor.role, "approvals:inbox"), count: inbox },
+    { href: "/dashboard", label: "Dashboard", show: can(actor.role, "dashboard:view") },
+    { href: "/qa", label: "Handoff QA", show: can(actor.role, "dashboard:view") },
     { href: "/operations", label: "Operations", show: can(actor.role, "operations:view") },
     { href: "/settings/intake", label: "Intake policy", show: can(actor.role, "policy:edit") },
+    { href: "/settings/template", label: "Task template", show: can(actor.role, "template:edit") },
+    { href: "/settings/people", label: "People", show: can(actor.role, "people:manage") },
     { href: "/settings/connections", label: "Connections", show: can(actor.role, "connections:manage") },
-    { href: "/sandbox", label: "HubSpot sandbox", show: sandboxEnabled() },
+    { href: "/sandbox", label: "Sandbox", show: sandboxEnabled() },
   ]
     .filter((item) => item.show)
     .map(({ show: _show, ...item }) => item);

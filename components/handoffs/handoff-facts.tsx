@@ -134,25 +134,6 @@ export function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
         </Card>
       </div>
 
-      <Card aria-labelledby="decisions-heading">
-        <CardHeader id="decisions-heading" title="Decision log" description="Append-only: decisions are added, never rewritten." />
-        {handoff.decisions.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-slate-500">No decisions logged yet.</p>
-        ) : (
-          <ol className="divide-y divide-slate-100">
-            {handoff.decisions.map((d) => (
-              <li key={d.id} className="px-5 py-3 text-sm">
-                <p className="font-medium text-slate-800">{d.title}</p>
-                <p className="text-slate-600">{d.rationale}</p>
-                <p className="mt-0.5 text-xs text-slate-500">
-                  {d.decidedBy}, {formatDate(d.decidedAt)}
-                </p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </Card>
-
     </div>
   );
 }

@@ -84,6 +84,25 @@ export function StageRecord({ stage }: { stage: HandoffDetail["stages"][number] 
             </li>
           );
         })}
+        {stage.snapshots.map((s) => (
+          <li key={s.id} className="flex gap-2">
+            <span aria-hidden="true" className="text-emerald-600">
+              ✓
+            </span>
+            <span className="text-slate-700">
+              {s.label}
+              {s.url && (
+                <>
+                  {" — "}
+                  <a className="text-brand-600 hover:underline" href={s.url} target="_blank" rel="noreferrer">
+                    link
+                  </a>
+                </>
+              )}
+              {s.note && <span className="text-slate-500"> — {s.note}</span>}
+            </span>
+          </li>
+        ))}
       </ul>
       {stage.approvals.length > 0 && (
         <ul className="mt-2 space-y-1 border-l-2 border-slate-100 pl-3 text-xs text-slate-500">

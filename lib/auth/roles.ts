@@ -43,13 +43,17 @@ export type Capability =
   | "users:manage"
   | "connections:manage"
   | "overrides:request"
-  | "overrides:confirm";
+  | "overrides:confirm"
+  | "template:edit"
+  | "people:manage"
+  | "baseline:capture"
+  | "qa:run";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage"],
-  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run"],
+  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run"],
   PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
-  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage"],
+  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run"],
   DELIVERY_LEAD: ["handoffs:view", "approvals:inbox"],
   SALES: ["handoffs:view"],
   VIEWER: ["handoffs:view", "dashboard:view"],

@@ -143,10 +143,12 @@ interface Person {
   role: Role;
   team: Team;
   slackUserId: string;
+  /** The ClickUp stand-in knows the first six people; the others show up as unmapped owners. */
+  clickupUserId: string | null;
   hubspotOwnerId: string;
 }
 
-const USERS: readonly Omit<Person, "id" | "slackUserId" | "hubspotOwnerId">[] = [
+const USERS: readonly Omit<Person, "id" | "slackUserId" | "clickupUserId" | "hubspotOwnerId">[] = [
   { email: "admin@demo.local", name: "Ada Admin", role: "ADMIN", team: "Enterprise" },
   { email: "leader@demo.local", name: "Priya Shah", role: "PS_LEADER", team: "Enterprise" },
   { email: "pm@demo.local", name: "Marco Rossi", role: "PROJECT_MANAGER", team: "Enterprise" },
@@ -174,6 +176,7 @@ class Staff {
       ...u,
       id: newId(),
       slackUserId: `U0SEED${String(i + 1).padStart(2, "0")}`,
+      clickupUserId: i < 6 ? String(81_000_001 + i) : null,
       hubspotOwnerId: String(9_000_001 + i),
     }));
   }
@@ -1604,6 +1607,7 @@ function userRows(staff: Staff, passwordHash: string, now: Date): Prisma.UserCre
     team: p.team,
     passwordHash,
     slackUserId: p.slackUserId,
+    clickupUserId: p.clickupUserId,
     hubspotOwnerId: p.hubspotOwnerId,
     createdAt,
     updatedAt: createdAt,

@@ -6,6 +6,7 @@ import { visibleHandoffs } from "./access.ts";
 import { noteOf } from "./evidence.ts";
 import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, missingEvidence, type CommandType } from "./lifecycle.ts";
 import { STAGES } from "./stages.ts";
+import { mayDecide, mayResync } from "../delivery/actions.ts";
 import { loadLifecycleState } from "./transition.ts";
 
 /** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */
@@ -68,6 +69,10 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
             .filter((e) => e.requirementKey === r.key)
             .map((e) => ({ id: e.id, url: e.url, note: noteOf(e.data), capturedBy: e.capturedBy?.name ?? null, capturedAt: e.capturedAt.toISOString() })),
         })),
+        /** Evidence recorded beyond the requirements, such as the brief content an approver signed off. */
+        snapshots: (row?.evidence ?? [])
+          .filter((e) => !def.evidence.some((r) => r.key === e.requirementKey))
+          .map((e) => ({ id: e.id, label: e.label, url: e.url, note: noteOf(e.data), capturedBy: e.capturedBy?.name ?? null, capturedAt: e.capturedAt.toISOString() })),
         missing: missingEvidence(def, stageState),
         approvals: (row?.approvals ?? []).map((a) => ({
           id: a.id,
@@ -129,6 +134,8 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       stages,
       allowed: [...allowed] as CommandType[],
       canManageKickoff: canManageKickoff(state, actor),
+      canRecordDecision: mayDecide(actor, state.assignments) && h.status !== "CANCELLED",
+      canResyncOutputs: mayResync(actor, state.assignments),
       risks: h.risks.map((r) => ({
         id: r.id,
         title: r.title,

@@ -15,6 +15,11 @@ const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const toList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(",")).filter(Boolean);
 const flag = z.preprocess(first, z.string().optional()).transform((v) => v === "1").catch(false);
+const day = z.preprocess(first, z.iso.date().optional()).catch(undefined);
+const text = z
+  .preprocess(first, z.string().trim().max(100).optional())
+  .transform((v) => v || undefined)
+  .catch(undefined);
 
 /** URL search params → a validated query. Unknown or malformed values fall back to defaults. */
 export const queueQuerySchema = z.object({
@@ -32,7 +37,36 @@ export const queueQuerySchema = z.object({
   overdue: flag,
   mine: flag,
   blocked: flag,
+  // Drill-down from the dashboard: the handoffs behind a number.
+  closedFrom: day,
+  closedTo: day,
+  kickoffFrom: day,
+  kickoffTo: day,
+  /** A gate decided in this window (with `gate`, that stage's gate). */
+  gate: z.preprocess(first, z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]).optional()).catch(undefined),
+  decidedFrom: day,
+  decidedTo: day,
+  /** Has an intake override, of this classification, requested in the closed-won window's period. */
+  override: z.preprocess(first, z.enum(["UNCLASSIFIED", "FALSE_POSITIVE", "FALSE_NEGATIVE", "JUSTIFIED"]).optional()).catch(undefined),
+  overrideFrom: day,
+  overrideTo: day,
+  /** Reviewed by monthly QA in this window. */
+  reviewedFrom: day,
+  reviewedTo: day,
+  /** Kicked off later than promised (or than the kickoff SLA). */
+  delayed: flag,
+  /** Has a scope change logged after the brief was approved. */
+  scopeChanged: flag,
+  team: text,
+  segment: text,
+  pipeline: text,
+  cohort: z.preprocess(first, z.enum(["pilot", "rest"]).optional()).catch(undefined),
+  /** The accountable PS leader or the project manager. */
+  accountable: text,
 });
+
+/** The drill-down filters a dashboard link may set, with how the queue describes them. */
+export const DRILL_KEYS = ["closedFrom", "closedTo", "kickoffFrom", "kickoffTo", "reviewedFrom", "reviewedTo", "gate", "decidedFrom", "decidedTo", "override", "overrideFrom", "overrideTo", "delayed", "scopeChanged", "team", "segment", "pipeline", "cohort", "accountable"] as const;
 
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
+import { KICKOFF_SLA_DAYS } from "../kpi/definitions.ts";
 import { visibleHandoffs } from "./access.ts";
 import type { QueuePage, QueueQuery } from "./queue-query.ts";
 
@@ -11,7 +12,22 @@ export { queueQuerySchema } from "./queue-query.ts";
  * columns, so the page costs the same with 200 handoffs or 100,000.
  */
 
-export function queueWhere(actor: Actor, query: QueueQuery, now = new Date()): Prisma.HandoffWhereInput {
+const DAY = 86_400_000;
+const dayStart = (d: string) => new Date(`${d}T00:00:00Z`);
+const dayEnd = (d: string) => new Date(dayStart(d).getTime() + DAY);
+
+/** Handoffs kicked off late in a kickoff window: a column-to-column comparison Prisma cannot express. */
+async function delayedIds(query: QueueQuery): Promise<string[]> {
+  const from = query.kickoffFrom ? dayStart(query.kickoffFrom) : new Date(0);
+  const to = query.kickoffTo ? dayEnd(query.kickoffTo) : new Date(8.64e15);
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Handoff"
+    WHERE "actualKickoffAt" >= ${from} AND "actualKickoffAt" < ${to}
+      AND "actualKickoffAt" > coalesce("promisedKickoffAt", "closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS}))`;
+  return rows.map((r) => r.id);
+}
+
+export function queueWhere(actor: Actor, query: QueueQuery, now = new Date(), delayed: string[] = []): Prisma.HandoffWhereInput {
   const and: Prisma.HandoffWhereInput[] = [visibleHandoffs(actor)];
   if (query.q) {
     const reference = /^ho-?(\d{1,9})$/i.exec(query.q);
@@ -35,12 +51,34 @@ export function queueWhere(actor: Actor, query: QueueQuery, now = new Date()): P
   if (query.mine) and.push({ waitingOnId: actor.userId });
   if (query.blocked) and.push({ status: "INTAKE_BLOCKED" });
   if (query.overdue) and.push({ dueAt: { lt: now }, status: { in: ["IN_PROGRESS", "INTAKE_BLOCKED", "ON_HOLD"] } });
+  if (query.closedFrom) and.push({ closedWonAt: { gte: dayStart(query.closedFrom) } });
+  if (query.closedTo) and.push({ closedWonAt: { lt: dayEnd(query.closedTo) } });
+  if (query.kickoffFrom) and.push({ actualKickoffAt: { gte: dayStart(query.kickoffFrom) } });
+  if (query.kickoffTo) and.push({ actualKickoffAt: { lt: dayEnd(query.kickoffTo) } });
+  if (query.reviewedFrom || query.reviewedTo) {
+    and.push({ qaReviews: { some: { reviewedAt: { ...(query.reviewedFrom && { gte: dayStart(query.reviewedFrom) }), ...(query.reviewedTo && { lt: dayEnd(query.reviewedTo) }) } } } });
+  }
+  if (query.gate || query.decidedFrom || query.decidedTo) {
+    const decidedAt = { ...(query.decidedFrom && { gte: dayStart(query.decidedFrom) }), ...(query.decidedTo && { lt: dayEnd(query.decidedTo) }) };
+    and.push({ stages: { some: { ...(query.gate && { key: query.gate }), decidedAt: { not: null, ...decidedAt } } } });
+  }
+  if (query.override || query.overrideFrom || query.overrideTo) {
+    const createdAt = { ...(query.overrideFrom && { gte: dayStart(query.overrideFrom) }), ...(query.overrideTo && { lt: dayEnd(query.overrideTo) }) };
+    and.push({ overrides: { some: { ...(query.override && { classification: query.override }), createdAt } } });
+  }
+  if (query.delayed) and.push({ id: { in: delayed } });
+  if (query.scopeChanged) and.push({ scopeChanges: { some: { afterBrief: true } } });
+  if (query.team) and.push({ team: query.team });
+  if (query.segment) and.push({ segment: query.segment });
+  if (query.pipeline) and.push({ pipeline: query.pipeline });
+  if (query.cohort) and.push({ pilotCohort: query.cohort === "pilot" });
+  if (query.accountable) and.push({ OR: [{ psLeaderId: query.accountable }, { projectManagerId: query.accountable }] });
   return { AND: and };
 }
 
 export async function listQueue(actor: Actor, query: QueueQuery): Promise<QueuePage> {
   const now = new Date();
-  const where = queueWhere(actor, query, now);
+  const where = queueWhere(actor, query, now, query.delayed ? await delayedIds(query) : []);
   const orderBy: Prisma.HandoffOrderByWithRelationInput[] = [
     query.sort === "dueAt" || query.sort === "promisedKickoffAt"
       ? { [query.sort]: { sort: query.dir, nulls: "last" } }

@@ -4,6 +4,10 @@ import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums
 import { db, type Tx } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
+import { briefContent } from "../delivery/brief.ts";
+import { loadDeliveryModel } from "../delivery/model.ts";
+import { refreshDeliveryOutputs } from "../delivery/outputs.ts";
+import { recomputeCompleteness } from "../kpi/completeness.ts";
 import { invalid, notFound } from "../errors.ts";
 import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";
 import { STAGE_KEYS, nextStage, stageDefinition, type Assignment } from "./stages.ts";
@@ -209,6 +213,7 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         } else {
           next = { ...next, stageStatus: "CHANGES_REQUESTED" };
         }
+        if (approved && command.stage === "IMPLEMENTATION_BRIEF") await snapshotApprovedBrief(tx, handoffId, row.id, actor);
         await audit(approved ? "gate.approved" : "gate.changes_requested", {
           stage: command.stage,
           comment: command.comment ?? null,
@@ -297,7 +302,30 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         ),
       },
     });
+    await recomputeCompleteness(tx, handoffId);
+    // The tools follow the handoff: whatever this changed is synced with the change.
+    await refreshDeliveryOutputs(tx, handoffId);
     return { handoffId, stage: updated.stage, stageStatus: updated.stageStatus, status: updated.status };
+  });
+}
+
+/**
+ * The evidence of a brief approval: the exact content the approver signed off, with its
+ * revision and the page it was published to. Later edits show as "changed after approval".
+ */
+async function snapshotApprovedBrief(tx: Tx, handoffId: string, stageId: string, actor: Actor) {
+  const model = await loadDeliveryModel(tx, handoffId);
+  const content = briefContent(model);
+  await tx.evidence.create({
+    data: {
+      stageId,
+      requirementKey: "approved_snapshot",
+      kind: "SNAPSHOT",
+      label: "Brief content approved",
+      url: model.links.notion?.url ?? null,
+      data: { note: `Revision ${content.revision} approved by ${actor.name}`, revision: content.revision, sections: content.sections as unknown as Prisma.InputJsonValue, decisions: content.decisions },
+      capturedById: actor.userId,
+    },
   });
 }
 

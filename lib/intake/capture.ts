@@ -11,6 +11,7 @@ import { stageDefinition } from "../handoffs/stages.ts";
 import { leastLoaded, userForCrmOwner } from "./assign.ts";
 import { recordIntakeSnapshot } from "../handoffs/evidence.ts";
 import { overrideCovers } from "../handoffs/overrides.ts";
+import { recomputeCompleteness } from "../kpi/completeness.ts";
 import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
 import { isClosedWon } from "./policy.ts";
 import { currentIntakePolicy, type VersionedPolicy } from "./policy-store.ts";
@@ -105,6 +106,7 @@ export async function applyCapturedDeal(
       await audit("handoff.created", created.id, { dealId: deal.id });
       await audit(issues.length ? "intake.blocked" : "intake.validated", created.id);
       if (!issues.length) await recordSnapshotEvidence(tx, created.id, snapshotVersion, sourceUrl, versioned.version);
+      await recomputeCompleteness(tx, created.id);
       await enqueueWriteBack(tx, created.id, deal.id, snapshotVersion, issues, context.traceId);
       return { outcome: "created", handoffId: created.id, blocked: issues.length > 0, issues, snapshotVersion };
     }
@@ -148,6 +150,7 @@ export async function applyCapturedDeal(
     if (nowBlocked !== wasBlocked || !isDeepStrictEqual(previous, issues)) {
       await enqueueWriteBack(tx, handoff.id, deal.id, snapshotVersion, nowBlocked ? issues : [], context.traceId);
     }
+    await recomputeCompleteness(tx, handoff.id);
     return { outcome: "revalidated", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
   });
 }

@@ -33,12 +33,25 @@ export async function enqueueEffect(tx: Tx, input: EffectInput): Promise<{ id: s
       traceId: input.traceId ?? null,
       maxAttempts: input.maxAttempts ?? 10,
     },
-    select: { id: true, maxAttempts: true },
+    select: { id: true, vendor: true, handoffId: true },
   });
-  // The queue's own attempts only matter when a worker dies mid-job; the outbox row
-  // counts real attempts and decides on dead letters.
-  await scheduleTask(tx, "sync:effect", { syncJobId: job.id }, { jobKey: `sync:${job.id}`, maxAttempts: 25 });
+  await scheduleEffect(tx, job);
   return { id: job.id, created: true };
+}
+
+/**
+ * Schedules (or reschedules) the run of an outbox row. Effects of one handoff on one
+ * vendor share a named queue, so they run one at a time and in order: two syncs of the
+ * same ClickUp list can never both decide to create it. The queue's own attempts only
+ * matter when a worker dies mid-job; the outbox row counts real attempts.
+ */
+export async function scheduleEffect(tx: Tx | PrismaClient, job: { id: string; vendor: Vendor; handoffId: string | null }, runAt?: Date): Promise<void> {
+  await scheduleTask(tx, "sync:effect", { syncJobId: job.id }, {
+    jobKey: `sync:${job.id}`,
+    runAt,
+    maxAttempts: 25,
+    queueName: job.handoffId ? `${job.vendor.toLowerCase()}:${job.handoffId}` : undefined,
+  });
 }
 
 /** Schedules a background task in the caller's transaction. */
@@ -46,11 +59,12 @@ export async function scheduleTask(
   tx: Tx | PrismaClient,
   task: string,
   payload: Record<string, unknown>,
-  options: { jobKey?: string; runAt?: Date; maxAttempts?: number } = {},
+  options: { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string } = {},
 ): Promise<void> {
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${task}::text,
     ${JSON.stringify(payload)}::json,
+    queue_name := ${options.queueName ?? null}::text,
     run_at := ${options.runAt ?? null}::timestamptz,
     max_attempts := ${options.maxAttempts ?? 10}::int,
     job_key := ${options.jobKey ?? null}::text

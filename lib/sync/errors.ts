@@ -26,10 +26,21 @@ function retryAfterOf(error: unknown): number | undefined {
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }
 
+// The codes the official SDKs give errors that carry no HTTP status (Slack: @slack/web-api, Notion: @notionhq/client).
+const SDK_RATE_LIMITED = new Set(["slack_webapi_rate_limited_error"]);
+const SDK_NETWORK = new Set(["slack_webapi_request_error"]);
+const SDK_TIMEOUT = new Set(["notionhq_client_request_timeout"]);
+
 export function classifyFailure(error: unknown): FailureClass {
   const message = (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 500);
   const status = statusOf(error);
   const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+  if (typeof code === "string" && SDK_RATE_LIMITED.has(code)) {
+    const seconds = (error as { retryAfter?: unknown }).retryAfter;
+    return { retryable: true, errorClass: "rate_limited", retryAfterMs: typeof seconds === "number" ? seconds * 1000 : undefined, message };
+  }
+  if (typeof code === "string" && SDK_NETWORK.has(code)) return { retryable: true, errorClass: "network", message };
+  if (typeof code === "string" && SDK_TIMEOUT.has(code)) return { retryable: true, errorClass: "timeout", message };
   if (status === 429) return { retryable: true, errorClass: "rate_limited", retryAfterMs: retryAfterOf(error), message };
   if (status !== undefined && status >= 500) return { retryable: true, errorClass: `http_${status}`, message };
   if (status !== undefined && status >= 400) return { retryable: false, errorClass: `http_${status}`, message };

@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db/client.ts";
 import { startHubSpotSandbox, type FaultKind } from "../integrations/hubspot/sandbox/index.ts";
 import { enqueueEffect } from "./enqueue.ts";
+import { settleWithKills, WorkerFleet } from "./worker-fleet.ts";
 import { VENDOR_LIMITS } from "./rate-limit.ts";
 
 /**
@@ -44,7 +43,6 @@ export interface FaultRunReport {
   p95Ms: number;
 }
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const FAULT_KINDS: FaultKind[] = ["429", "500", "503", "reset", "timeout", "lost_response"];
 
 function percentile(sorted: number[], p: number): number {
@@ -59,7 +57,6 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     accessToken: token,
     faults: options.faultRate > 0 ? { rate: options.faultRate, kinds: FAULT_KINDS, hangMs: 1_500 } : undefined,
   });
-  const workers: ChildProcess[] = [];
   const workerEnv = {
     ...process.env,
     DATABASE_URL: options.databaseUrl,
@@ -77,11 +74,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     // The run is about correctness: keep the backoff's tail short so it ends in minutes.
     HCC_MAX_BACKOFF_MS: "8000",
   };
-  const startWorker = () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: workerEnv, stdio: "ignore" });
-    workers.push(child);
-    return child;
-  };
+  const fleet = new WorkerFleet(workerEnv, log);
 
   /** Workers are up when the queue has seen them ask for work (a short grace period). */
   const waitForWorkers = () => sleep(4_000);
@@ -91,7 +84,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     const dealIds = hubspot.store.withoutEvents(() =>
       Array.from({ length: options.handoffs }, (_, i) => hubspot.store.createDeal({ dealname: `Fault run ${i}`, pipeline: "default", dealstage: "contractsent", amount: "50000" }).id),
     );
-    for (let i = 0; i < (options.workers ?? 2); i++) startWorker();
+    for (let i = 0; i < (options.workers ?? 2); i++) fleet.start();
     await waitForWorkers();
     const started = Date.now();
     for (const [i, dealId] of dealIds.entries()) {
@@ -108,24 +101,15 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     }
     log(`enqueued ${await db().syncJob.count({ where: { idempotencyKey: { startsWith: "fault-run:" } } })} write-backs for ${dealIds.length} deals`);
 
-    let kills = 0;
-    const deadline = started + (options.timeoutMs ?? 180_000);
-    for (;;) {
-      const open = await db().syncJob.count({ where: { idempotencyKey: { startsWith: "fault-run:" }, status: { notIn: ["SUCCEEDED", "DEAD", "CANCELLED"] } } });
-      if (open === 0) break;
-      if (Date.now() > deadline) throw new Error(`Fault run timed out with ${open} effects unfinished.`);
-      if (kills < options.kills) {
-        const alive = workers.filter((w) => w.exitCode === null && w.signalCode === null);
-        const victim = alive[Math.floor(Math.random() * alive.length)];
-        if (victim) {
-          victim.kill("SIGKILL");
-          kills++;
-          log(`killed worker ${victim.pid} (${kills}/${options.kills}); ${open} effects open`);
-          startWorker();
-        }
-      }
-      await sleep(400 + Math.random() * 800);
-    }
+    const kills = await settleWithKills({
+      fleet,
+      open: () => db().syncJob.count({ where: { idempotencyKey: { startsWith: "fault-run:" }, status: { notIn: ["SUCCEEDED", "DEAD", "CANCELLED"] } } }),
+      kills: options.kills,
+      deadline: started + (options.timeoutMs ?? 180_000),
+      pollMs: [400, 800],
+      log,
+      onTimeout: async (open) => `Fault run timed out with ${open} effects unfinished.`,
+    });
     const seconds = (Date.now() - started) / 1000;
     await hubspot.webhooksSettled();
 
@@ -162,7 +146,7 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
       p95Ms: percentile(latencies, 0.95),
     };
   } finally {
-    for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+    fleet.stopAll();
     await hubspot.stop();
   }
 }

@@ -6,7 +6,7 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, notFound } from "../errors.ts";
 import { listCircuits } from "./circuit.ts";
-import { scheduleTask } from "./enqueue.ts";
+import { scheduleEffect } from "./enqueue.ts";
 
 /**
  * What the Operations page and the metrics endpoint show: the outbox's depth and age,
@@ -107,7 +107,7 @@ export async function replayJob(actor: Actor, jobId: string) {
       where: { id: jobId },
       data: { status: "PENDING", attempts: 0, runAt: new Date(), lastError: null, errorClass: null, completedAt: null, history: history as Prisma.InputJsonValue },
     });
-    await scheduleTask(tx, "sync:effect", { syncJobId: jobId }, { jobKey: `sync:${jobId}`, maxAttempts: 25 });
+    await scheduleEffect(tx, job);
     await recordAudit(tx, { actor, action: "sync_job.replayed", entityType: "SyncJob", entityId: jobId, handoffId: job.handoffId, data: { kind: job.kind, previousStatus: job.status } });
     return { id: jobId, status: "PENDING" as const };
   });

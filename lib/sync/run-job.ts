@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Prisma } from "../db/generated/client.ts";
+import type { Prisma, SyncJob } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import { logger } from "../log/logger.ts";
 import { circuitAllows, recordFailure, recordSuccess } from "./circuit.ts";
-import { scheduleTask } from "./enqueue.ts";
+import { scheduleEffect } from "./enqueue.ts";
 import { classifyFailure } from "./errors.ts";
 import { effectHandler } from "./handlers.ts";
 import { takeToken } from "./rate-limit.ts";
@@ -40,8 +40,8 @@ export function backoffMs(attempt: number, retryAfterMs?: number, random = Math.
   return retryAfterMs !== undefined ? retryAfterMs + Math.round(random() * 1_000) : jittered;
 }
 
-async function reschedule(syncJobId: string, delayMs: number) {
-  await scheduleTask(db(), "sync:effect", { syncJobId }, { jobKey: `sync:${syncJobId}`, runAt: new Date(Date.now() + delayMs), maxAttempts: 25 });
+function reschedule(job: SyncJob, delayMs: number) {
+  return scheduleEffect(db(), job, new Date(Date.now() + delayMs));
 }
 
 /**
@@ -60,7 +60,7 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
   if (!circuit.allowed) {
     const delay = circuit.retryAt.getTime() - Date.now() + Math.round(Math.random() * 1_000);
     await db().syncJob.update({ where: { id: job.id }, data: { status: "PENDING", runAt: new Date(Date.now() + delay) } });
-    await reschedule(job.id, delay);
+    await reschedule(job, delay);
     log.debug({ retryAt: circuit.retryAt }, "circuit open; effect deferred");
     return;
   }
@@ -82,10 +82,14 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
       steps,
       signal,
       async saveStep(name: string, value: Prisma.InputJsonValue) {
+        // An attempt past its deadline has been given up: it must not write over its retry's steps.
+        signal.throwIfAborted();
         steps[name] = value as Prisma.JsonValue;
         await db().syncJob.update({ where: { id: job.id }, data: { steps: steps as Prisma.InputJsonValue } });
       },
       async throttle() {
+        // The SDKs take no signal: stopping here keeps an abandoned attempt from calling the vendor again.
+        signal.throwIfAborted();
         for (;;) {
           const decision = await takeToken(job.vendor);
           if (decision.granted) return;
@@ -110,7 +114,7 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
         where: { id: job.id },
         data: { status: "PENDING", attempts: job.attempts, runAt: new Date(Date.now() + error.waitMs), lockedAt: null, lockedBy: null, history: history as unknown as Prisma.InputJsonValue },
       });
-      await reschedule(job.id, error.waitMs);
+      await reschedule(job, error.waitMs);
       return;
     }
     const failure = classifyFailure(error);
@@ -136,6 +140,6 @@ export async function runSyncJob(syncJobId: string, worker = "worker"): Promise<
       return;
     }
     log.warn({ attempt, errorClass: failure.errorClass, err: failure.message, retryInMs }, "effect failed; will retry");
-    await reschedule(job.id, retryInMs!);
+    await reschedule(job, retryInMs!);
   }
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/handoffs/audit-history";
+import { DecisionLog } from "@/components/handoffs/decision-log";
+import { DeliveryOutputs } from "@/components/handoffs/delivery-outputs";
 import { GatePanel } from "@/components/handoffs/gate-panel";
 import { HandoffFacts } from "@/components/handoffs/handoff-facts";
 import { HandoffSidebar } from "@/components/handoffs/handoff-sidebar";
@@ -15,6 +17,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
+import { deliveryOutputsStatus } from "@/lib/delivery/actions";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";
 
 export const metadata: Metadata = { title: "Handoff" };
@@ -29,6 +32,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
+  const outputs = await deliveryOutputsStatus(handoff.id);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -74,6 +78,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
         <div className="space-y-6">
           <GatePanel handoff={handoff} />
           <OverridePanel handoff={handoff} />
+          <DeliveryOutputs handoffId={handoff.id} outputs={outputs} mayResync={handoff.canResyncOutputs} />
           {(handoff.stage === "ACKNOWLEDGEMENT" || handoff.stage === "HANDOFF_DIGEST" || handoff.stage === "KICKOFF_QA") && (
             <KickoffPanel handoff={handoff} mayManage={handoff.canManageKickoff} />
           )}
@@ -86,6 +91,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
             </div>
           </Card>
           <HandoffFacts handoff={handoff} />
+          <DecisionLog handoff={handoff} mayDecide={handoff.canRecordDecision} />
         </div>
         <div className="space-y-6">
           <HandoffSidebar handoff={handoff} />

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { PolicyEditor } from "@/components/intake/policy-editor";
 import { ReconcileCard } from "@/components/intake/reconcile-card";
-import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { VersionHistory } from "@/components/settings/version-history";
 import { requirePageActor } from "@/lib/auth/session";
 import { FIELD_FORMAT_HELP, FIELD_KIND } from "@/lib/intake/policy";
 import { currentIntakePolicy, listIntakePolicyVersions } from "@/lib/intake/policy-store";
@@ -24,23 +23,7 @@ export default async function IntakeSettingsPage() {
       <PolicyEditor policy={current.policy} version={current.version} kinds={FIELD_KIND} formats={FIELD_FORMAT_HELP} />
       <div className="grid gap-6 md:grid-cols-2">
         <ReconcileCard lastSweep={lastSweep?.toISOString() ?? null} />
-        <Card aria-labelledby="versions-heading">
-          <CardHeader id="versions-heading" title="Version history" />
-          {versions.length === 0 ? (
-            <p className="px-5 py-4 text-sm text-slate-500">The built-in default is in force; no version has been saved yet.</p>
-          ) : (
-            <ol className="divide-y divide-slate-100 text-sm">
-              {versions.map((v) => (
-                <li key={v.version} className="px-5 py-2.5">
-                  <p className="font-medium text-slate-800">
-                    Version {v.version} <span className="font-normal text-slate-500">— {v.createdBy?.name ?? "system"}, {formatDateTime(v.createdAt)}</span>
-                  </p>
-                  {v.note && <p className="text-slate-600">{v.note}</p>}
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <VersionHistory id="versions-heading" versions={versions} />
       </div>
     </div>
   );

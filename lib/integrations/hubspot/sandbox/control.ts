@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { faultsAnswer } from "../../sandbox-control.ts";
 import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
 import { parseBody, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { OBJECT_TYPE_NAMES, type ObjectTypeName } from "./model.ts";
@@ -22,7 +23,7 @@ export interface ControlContext {
   webhooksSettled(): Promise<void>;
 }
 
-export const CONTROL_PREFIX = "__sandbox";
+export { CONTROL_PREFIX } from "../../sandbox-control.ts";
 
 const propertyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 const ids = z.array(z.union([z.string(), z.number()]).transform(String)).optional();
@@ -91,11 +92,12 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       await ctx.webhooksSettled();
       return { status: 200, body: { settled: true } };
     case "GET faults":
-      return { status: 200, body: { faults: ctx.faults() ?? null } };
+      return faultsAnswer(ctx);
     case "POST faults": {
+      // Bad input is answered as HubSpot answers it, like the rest of this control API.
       const faults = parseBody(req.rawBody, faultOptionsSchema);
       ctx.setFaults(faults.rate > 0 ? faults : undefined);
-      return { status: 200, body: { faults: ctx.faults() ?? null } };
+      return faultsAnswer(ctx);
     }
     default:
       return { status: 404, body: { error: `The sandbox control API has no route ${req.method} /${req.segments.join("/")}` } };

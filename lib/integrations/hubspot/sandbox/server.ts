@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerControl } from "../../sandbox-control.ts";
+import { HangingRequests } from "../../sandbox-faults.ts";
+import { closeServer, listen, sandboxServer, stopOnce, writeJson } from "../../sandbox-http.ts";
+import { DebouncedWriter } from "../../sandbox-persistence.ts";
 import { handleApi, isSearch, type ApiContext } from "./api.ts";
 import { CONTROL_PREFIX, handleControl, type ControlContext } from "./control.ts";
 import { apiErrors, HubSpotApiError } from "./errors.ts";
 import { DEFAULT_HANG_MS, faultOptionsSchema, pickFault, type FaultKind, type FaultOptions } from "./faults.ts";
-import { pathSegments, readBody, writeJson, type SandboxRequest, type SandboxResponse } from "./http.ts";
-import { listen } from "../../sandbox-http.ts";
+import type { SandboxRequest, SandboxResponse } from "./http.ts";
 import { OBJECT_TYPES } from "./model.ts";
-import { DebouncedWriter, loadSandboxData } from "./persistence.ts";
+import { loadSandboxData } from "./persistence.ts";
 import { RateLimiter, type RateDecision, type RateLimitOptions } from "./rate-limit.ts";
 import { DEFAULT_PORTAL_ID, HubSpotSandboxStore } from "./store.ts";
 import { DEFAULT_APP_ID, WebhookDispatcher, type WebhookOptions } from "./webhooks.ts";
@@ -59,8 +62,6 @@ export interface HubSpotSandbox {
   webhooksSettled(): Promise<void>;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-
 export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promise<HubSpotSandbox> {
   if (!options.accessToken) throw new Error("startHubSpotSandbox: accessToken is required");
   const host = options.host ?? "127.0.0.1";
@@ -76,7 +77,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
   let faults = options.faults ? faultOptionsSchema.parse(options.faults) : undefined;
   const random = options.random ?? Math.random;
   const limiter = new RateLimiter(options.rateLimit);
-  const hangs = new Set<{ timer: NodeJS.Timeout; req: IncomingMessage }>();
+  const hangs = new HangingRequests();
   let baseUrl = "";
 
   const api: ApiContext = { store, source: { changeSource: "INTEGRATION", sourceId: String(appId) } };
@@ -95,19 +96,9 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
     webhooksSettled: () => webhooks?.settled() ?? Promise.resolve(),
   };
 
-  async function serveControl(req: IncomingMessage, res: ServerResponse, request: SandboxRequest) {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) {
-      writeJson(res, 403, { error: "The sandbox control API answers loopback callers only." });
-      return;
-    }
-    try {
-      const response = await handleControl(control, request);
-      writeJson(res, response.status, response.body);
-    } catch (error) {
-      if (error instanceof HubSpotApiError) writeJson(res, error.httpStatus, { error: error.message, category: error.fields.category });
-      else writeJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  /** HubSpot errors the control API throws (its bodies are parsed as HubSpot parses them) keep their status and category. */
+  const controlFailure = (error: unknown): SandboxResponse | undefined =>
+    error instanceof HubSpotApiError ? { status: error.httpStatus, body: { error: error.message, category: error.fields.category } } : undefined;
 
   function rateHeaders(decision: RateDecision): Record<string, string> {
     return {
@@ -124,21 +115,6 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
 
   function sendResponse(res: ServerResponse, response: SandboxResponse, headers: Record<string, string>) {
     writeJson(res, response.status, response.body, { ...headers, ...response.headers, "X-HubSpot-Correlation-Id": randomUUID() });
-  }
-
-  function hang(req: IncomingMessage) {
-    const entry = {
-      req,
-      timer: setTimeout(() => {
-        hangs.delete(entry);
-        req.socket.destroy();
-      }, faults?.hangMs ?? DEFAULT_HANG_MS),
-    };
-    hangs.add(entry);
-    req.socket.once("close", () => {
-      clearTimeout(entry.timer);
-      hangs.delete(entry);
-    });
   }
 
   /**
@@ -191,7 +167,7 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
       case "503":
         return sendError(res, apiErrors.unavailable(), headers);
       case "timeout":
-        return hang(req);
+        return hangs.hold(req, faults?.hangMs ?? DEFAULT_HANG_MS);
       case "reset":
         req.socket.destroy();
         return;
@@ -210,44 +186,26 @@ export async function startHubSpotSandbox(options: HubSpotSandboxOptions): Promi
     sendResponse(res, response, headers);
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", baseUrl);
-      let rawBody: string;
-      try {
-        rawBody = await readBody(req);
-      } catch (error) {
-        if (error instanceof HubSpotApiError) sendError(res, error);
-        else req.socket.destroy();
-        return;
-      }
-      const segments = pathSegments(url.pathname);
-      const request: SandboxRequest = { method: (req.method ?? "GET").toUpperCase(), path: url.pathname, segments, query: url.searchParams, rawBody, baseUrl };
-      if (segments[0] === CONTROL_PREFIX) await serveControl(req, res, request);
-      else if (segments[0] === "oauth") serveTokenInfo(res, request);
+  const server = sandboxServer(() => baseUrl, {
+    serve: async (req, res, base) => {
+      const request: SandboxRequest = { ...base, baseUrl };
+      if (request.segments[0] === CONTROL_PREFIX) await answerControl(req, res, () => handleControl(control, request), controlFailure);
+      else if (request.segments[0] === "oauth") serveTokenInfo(res, request);
       else serveApi(req, res, request);
-    })().catch(() => {
-      if (!res.headersSent) writeJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" });
-    });
+    },
+    tooLarge: (res) => sendError(res, new HubSpotApiError(413, { message: "Request body too large.", category: "VALIDATION_ERROR" })),
+    failed: (res) => writeJson(res, 500, { status: "error", message: "internal error", correlationId: randomUUID(), category: "INTERNAL_ERROR" }),
   });
   const port = await listen(server, host, options.port);
   baseUrl = `http://${host}:${port}`;
 
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      unsubscribe();
-      await webhooks?.stop();
-      for (const entry of hangs) {
-        clearTimeout(entry.timer);
-        entry.req.socket.destroy();
-      }
-      hangs.clear();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      writer?.close();
-    })());
+  const stop = stopOnce(async () => {
+    unsubscribe();
+    await webhooks?.stop();
+    hangs.dropAll();
+    await closeServer(server);
+    writer?.close();
+  });
 
   return {
     url: baseUrl,

@@ -1,6 +1,8 @@
+import { z } from "zod";
+import { badRequest, controlBody, faultsAnswer, setFaults } from "../../sandbox-control.ts";
 import { channelView } from "./api.ts";
 import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
-import { jsonBody, type SandboxRequest, type SandboxResponse } from "./http.ts";
+import type { SandboxRequest, SandboxResponse } from "./http.ts";
 import { clickSchema, SandboxUsageError, type Interactivity } from "./interactivity.ts";
 import type { SlackSandboxStore } from "./store.ts";
 
@@ -16,9 +18,7 @@ export interface ControlContext {
   setFaults(faults: FaultOptions | undefined): void;
 }
 
-export const CONTROL_PREFIX = "__sandbox";
-
-const badRequest = (error: string): SandboxResponse => ({ status: 400, body: { error } });
+export { CONTROL_PREFIX } from "../../sandbox-control.ts";
 
 export async function handleControl(ctx: ControlContext, req: SandboxRequest): Promise<SandboxResponse> {
   const [, resource, id] = req.segments;
@@ -31,6 +31,14 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       return { status: 200, body: { channels: ctx.store.listChannels().map(channelView) } };
     case "GET users":
       return { status: 200, body: { users: ctx.store.listUsers() } };
+    case "POST users": {
+      const user = z
+        .object({ id: z.string().regex(/^[UW][A-Z0-9]{2,}$/), name: z.string().min(1), realName: z.string().min(1), email: z.email() })
+        .safeParse(controlBody(req.rawBody));
+      if (!user.success) return badRequest("Expected { id: U…, name, realName, email }");
+      if (ctx.store.user(user.data.id)) return { status: 409, body: { error: `User ${user.data.id} already exists` } };
+      return { status: 201, body: { user: ctx.store.addUser({ ...user.data, isBot: false }) } };
+    }
     case "GET messages": {
       const ref = req.query.get("channel");
       const channels = ref ? [ctx.store.channel(ref)] : ctx.store.listChannels();
@@ -44,7 +52,7 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       return recorded ? { status: 200, body: { ok: true } } : { status: 404, body: { ok: false, error: "expired_url" } };
     }
     case "POST click": {
-      const input = clickSchema.safeParse(jsonBody(req.rawBody));
+      const input = clickSchema.safeParse(controlBody(req.rawBody));
       if (!input.success) return badRequest(`Expected { channel, ts, actionId, value?, userId }: ${input.error.issues.map((i) => i.path.join(".")).join(", ")}`);
       try {
         const result = await ctx.interactivity.click(input.data);
@@ -55,13 +63,9 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       }
     }
     case "GET faults":
-      return { status: 200, body: { faults: ctx.faults() ?? null } };
-    case "POST faults": {
-      const faults = faultOptionsSchema.safeParse(jsonBody(req.rawBody));
-      if (!faults.success) return badRequest("Expected { rate: 0..1, kinds?: FaultKind[] }");
-      ctx.setFaults(faults.data.rate > 0 ? faults.data : undefined);
-      return { status: 200, body: { faults: ctx.faults() ?? null } };
-    }
+      return faultsAnswer(ctx);
+    case "POST faults":
+      return setFaults(ctx, faultOptionsSchema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[] }");
     default:
       return { status: 404, body: { error: `The sandbox control API has no route ${req.method} /${req.segments.join("/")}` } };
   }

@@ -1,32 +1,13 @@
-import type { IncomingMessage } from "node:http";
-import { readBody as readText } from "../../sandbox-http.ts";
+import type { SandboxRequest as BaseRequest } from "../../sandbox-http.ts";
 
 /** Small HTTP plumbing shared by the Web API methods and the control API. */
 
-export interface SandboxRequest {
-  method: string;
-  path: string;
-  /** Decoded path segments, trailing slash ignored. */
-  segments: string[];
-  query: URLSearchParams;
+export interface SandboxRequest extends BaseRequest {
   contentType: string;
   authorization: string | undefined;
-  rawBody: string;
 }
 
-export interface SandboxResponse {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
-
-export { MAX_BODY_BYTES, pathSegments, writeJson } from "../../sandbox-http.ts";
-
-export class BodyTooLargeError extends Error {}
-
-export function readBody(req: IncomingMessage): Promise<string> {
-  return readText(req, () => new BodyTooLargeError("Request body too large"));
-}
+export type { SandboxResponse } from "../../sandbox-http.ts";
 
 export type Params = Record<string, unknown>;
 
@@ -49,13 +30,4 @@ export function readParams(req: SandboxRequest): { params: Params } | { error: "
     return { params: { ...params, ...(json as Params) } };
   }
   return { params: { ...params, ...Object.fromEntries(new URLSearchParams(req.rawBody)) } };
-}
-
-/** Parses a control API JSON body; undefined when it is not JSON. */
-export function jsonBody(raw: string): unknown {
-  try {
-    return raw.trim() === "" ? {} : JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }

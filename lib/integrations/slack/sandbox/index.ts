@@ -1,5 +1,5 @@
 /** The Slack Web API stand-in: start it and point the official SDK at `${sandbox.url}/api/`. */
-export { startSlackSandbox, type SlackSandbox, type SlackSandboxOptions } from "./server.ts";
+export { startSlackSandbox, DEFAULT_BOT_SCOPES, type SlackSandbox, type SlackSandboxOptions } from "./server.ts";
 export { SlackSandboxStore, BLOCK_TYPES, messageView, type Block, type MessageVersion, type SlackMessage } from "./store.ts";
 export { TEAM, BOT, SEED_CHANNELS, SEED_USERS, type SlackChannel, type SlackUser } from "./seed.ts";
 export { FAULT_KINDS, DEFAULT_FAULT_KINDS, type FaultKind, type FaultOptions } from "./faults.ts";

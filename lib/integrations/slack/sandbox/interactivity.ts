@@ -18,6 +18,8 @@ export const clickSchema = z.object({
   /** Defaults to the button's own value in the message's blocks. */
   value: z.string().optional(),
   userId: z.string().min(1),
+  /** What the person typed into the message's input blocks: block_id → action_id → text. */
+  inputs: z.record(z.string(), z.record(z.string(), z.string().max(3000))).optional(),
 });
 export type ClickInput = z.infer<typeof clickSchema>;
 
@@ -41,7 +43,7 @@ export interface BlockActionsPayload {
   is_enterprise_install: false;
   channel: { id: string; name: string };
   message: ReturnType<typeof messageView>;
-  state: { values: Record<string, never> };
+  state: { values: Record<string, Record<string, { type: "plain_text_input"; value: string | null }>> };
   response_url: string;
   actions: Array<{ action_id: string; block_id: string; text: { type: "plain_text"; text: string; emoji: true }; value: string; type: "button"; action_ts: string }>;
 }
@@ -81,6 +83,17 @@ function findButton(blocks: z.infer<typeof blocksSchema> | undefined, actionId: 
   return undefined;
 }
 
+/** Slack sends the current value of every input block with a click (null when left empty). */
+function inputValues(blocks: z.infer<typeof blocksSchema> | undefined, typed: ClickInput["inputs"]): BlockActionsPayload["state"]["values"] {
+  const values: BlockActionsPayload["state"]["values"] = {};
+  for (const block of blocks ?? []) {
+    const element = block.element as { type?: string; action_id?: string } | undefined;
+    if (block.type !== "input" || !block.block_id || element?.type !== "plain_text_input" || !element.action_id) continue;
+    values[block.block_id] = { [element.action_id]: { type: "plain_text_input", value: typed?.[block.block_id]?.[element.action_id] || null } };
+  }
+  return values;
+}
+
 export class Interactivity {
   readonly responses: RecordedResponse[] = [];
   private readonly pending = new Map<string, { channel: string; ts: string }>();
@@ -115,7 +128,7 @@ export class Interactivity {
       is_enterprise_install: false,
       channel: { id: channel.id, name: channel.name },
       message: messageView(message),
-      state: { values: {} },
+      state: { values: inputValues(message.blocks, input.inputs) },
       response_url: `${this.options.baseUrl()}/__sandbox/response/${responseId}`,
       actions: [
         {

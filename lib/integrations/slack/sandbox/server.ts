@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerControl } from "../../sandbox-control.ts";
+import { closeServer, listen, sandboxServer, stopOnce, writeJson } from "../../sandbox-http.ts";
 import { handleMethod, isKnownMethod, slackError, type ApiContext } from "./api.ts";
 import { CONTROL_PREFIX, handleControl, type ControlContext } from "./control.ts";
 import { faultOptionsSchema, pickFault, type FaultOptions } from "./faults.ts";
-import { BodyTooLargeError, pathSegments, readBody, readParams, writeJson, type SandboxRequest, type SandboxResponse } from "./http.ts";
-import { listen } from "../../sandbox-http.ts";
+import { readParams, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { Interactivity, type ClickInput, type ClickResult } from "./interactivity.ts";
 import { ChannelRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { SlackSandboxStore } from "./store.ts";
@@ -30,7 +31,11 @@ export interface SlackSandboxOptions {
   random?: () => number;
   /** Epoch ms, for message ts, rate limiting and click timestamps. */
   clock?: () => number;
+  /** The bot token's OAuth scopes, sent as X-OAuth-Scopes like Slack does. */
+  scopes?: readonly string[];
 }
+
+export const DEFAULT_BOT_SCOPES = ["chat:write", "channels:read", "channels:history", "groups:history", "users:read", "users:read.email"] as const;
 
 export interface SlackSandbox {
   /** Base URL, e.g. http://127.0.0.1:54321 (no trailing slash); the Web API is under /api/. */
@@ -46,7 +51,6 @@ export interface SlackSandbox {
 }
 
 const HOST = "127.0.0.1";
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 export async function startSlackSandbox(options: SlackSandboxOptions): Promise<SlackSandbox> {
   if (!options.token) throw new Error("startSlackSandbox: token is required");
@@ -67,16 +71,6 @@ export async function startSlackSandbox(options: SlackSandboxOptions): Promise<S
       faults = f && f.rate > 0 ? faultOptionsSchema.parse(f) : undefined;
     },
   };
-
-  async function serveControl(req: IncomingMessage, res: ServerResponse, request: SandboxRequest) {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return writeJson(res, 403, { error: "The sandbox control API answers loopback callers only." });
-    try {
-      const response = await handleControl(control, request);
-      writeJson(res, response.status, response.body);
-    } catch (error) {
-      writeJson(res, 500, { error: error instanceof Error ? error.message : String(error) });
-    }
-  }
 
   const send = (res: ServerResponse, response: SandboxResponse) => writeJson(res, response.status, response.body, response.headers);
 
@@ -104,46 +98,25 @@ export async function startSlackSandbox(options: SlackSandboxOptions): Promise<S
         return;
     }
     const response = handleMethod(api, method, parsed.params);
+    response.headers = { ...response.headers, "X-OAuth-Scopes": (options.scopes ?? DEFAULT_BOT_SCOPES).join(",") };
     // The post (if any) is done; the caller never hears about it.
     if (fault === "lost_response") return req.socket.destroy();
     send(res, response);
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", baseUrl);
-      let rawBody: string;
-      try {
-        rawBody = await readBody(req);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) writeJson(res, 413, { ok: false, error: "request_too_large" });
-        else req.socket.destroy();
-        return;
-      }
-      const request: SandboxRequest = {
-        method: (req.method ?? "GET").toUpperCase(),
-        path: url.pathname,
-        segments: pathSegments(url.pathname),
-        query: url.searchParams,
-        contentType: (req.headers["content-type"] ?? "").toLowerCase(),
-        authorization: req.headers.authorization,
-        rawBody,
-      };
-      if (request.segments[0] === CONTROL_PREFIX) await serveControl(req, res, request);
+  const server = sandboxServer(() => baseUrl, {
+    serve: async (req, res, base) => {
+      const request: SandboxRequest = { ...base, contentType: (req.headers["content-type"] ?? "").toLowerCase(), authorization: req.headers.authorization };
+      if (request.segments[0] === CONTROL_PREFIX) await answerControl(req, res, () => handleControl(control, request));
       else serveApi(req, res, request);
-    })().catch(() => {
-      if (!res.headersSent) writeJson(res, 500, { ok: false, error: "internal_error" });
-    });
+    },
+    tooLarge: (res) => writeJson(res, 413, { ok: false, error: "request_too_large" }),
+    failed: (res) => writeJson(res, 500, { ok: false, error: "internal_error" }),
   });
   const port = await listen(server, HOST, options.port);
   baseUrl = `http://${HOST}:${port}`;
 
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }));
+  const stop = stopOnce(() => closeServer(server));
 
   return {
     url: baseUrl,

@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { requireActor } from "@/lib/auth/session";
+import { readJson, route } from "@/lib/http/route";
+import { clickSlackButton } from "@/lib/integrations/sandbox-tools";
+
+/** POST: click a button on a message in the Slack stand-in, as the signed-in person's Slack user. */
+export const POST = route(async (request) => {
+  const actor = await requireActor("handoffs:view");
+  return NextResponse.json(await clickSlackButton(actor, await readJson(request)));
+});

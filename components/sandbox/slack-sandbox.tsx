@@ -1,0 +1,136 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { formatDateTime } from "@/components/ui/format";
+import { usePost } from "@/components/ui/use-post";
+import type { SandboxMessage } from "@/lib/integrations/sandbox-tools";
+
+type Block = Record<string, unknown> & { type: string };
+type Text = { type: string; text: string };
+type Element = { type: string; action_id?: string; value?: string; url?: string; style?: string; text?: Text };
+
+/** Just enough of Slack's mrkdwn: links, mentions, bold, italics and line breaks. */
+function Mrkdwn({ text, users }: { text: string; users: Record<string, string> }) {
+  const parts = text.split(/(<[^>]+>|\*[^*\n]+\*|_[^_\n]+_|\n)/g);
+  return (
+    <>
+      {parts.map((part, i) => {
+        if (part === "\n") return <br key={i} />;
+        const link = part.match(/^<(https?:[^|>]+)\|([^>]+)>$/);
+        if (link) return <a key={i} href={link[1]} className="text-brand-600 hover:underline">{link[2].replace(/&amp;/g, "&")}</a>;
+        const mention = part.match(/^<@([A-Z0-9]+)>$/);
+        if (mention) return <span key={i} className="rounded bg-blue-50 px-1 text-blue-700">@{users[mention[1]] ?? mention[1]}</span>;
+        if (/^\*[^*]+\*$/.test(part)) return <strong key={i}>{part.slice(1, -1)}</strong>;
+        if (/^_[^_]+_$/.test(part)) return <em key={i}>{part.slice(1, -1)}</em>;
+        return <Fragment key={i}>{part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")}</Fragment>;
+      })}
+    </>
+  );
+}
+
+function Message({ message, users, canClick }: { message: SandboxMessage; users: Record<string, string>; canClick: boolean }) {
+  const { post, pending, error } = usePost();
+  const [inputs, setInputs] = useState<Record<string, Record<string, string>>>({});
+  const blocks = (message.blocks ?? []) as Block[];
+  const click = (element: Element) => post("/api/sandbox/slack/click", { channel: message.channel, ts: message.ts, actionId: element.action_id, value: element.value, inputs });
+
+  return (
+    <Card id={`slack-message-${message.ts}`} className="scroll-mt-6 space-y-2 px-5 py-4 text-sm">
+      <p className="text-xs text-slate-500">
+        <span className="font-semibold text-slate-800">handoff-bot</span> · #{message.channel} · {formatDateTime(new Date(Number(message.ts.split(".")[0]) * 1000))}
+        {message.versions.length > 1 && ` · edited ${message.versions.length - 1}×`}
+      </p>
+      {blocks.length === 0 && <p>{message.text}</p>}
+      {blocks.map((block, i) => {
+        switch (block.type) {
+          case "header":
+            return <h3 key={i} className="text-base font-semibold text-slate-900">{(block.text as Text).text}</h3>;
+          case "section":
+            return (
+              <div key={i} className="text-slate-800">
+                {block.text ? <p><Mrkdwn text={(block.text as Text).text} users={users} /></p> : null}
+                {Array.isArray(block.fields) && (
+                  <div className="mt-1 grid grid-cols-2 gap-2">
+                    {(block.fields as Text[]).map((f, j) => <p key={j}><Mrkdwn text={f.text} users={users} /></p>)}
+                  </div>
+                )}
+              </div>
+            );
+          case "context":
+            return <p key={i} className="text-xs text-slate-500">{(block.elements as Text[]).map((e, j) => <Mrkdwn key={j} text={e.text} users={users} />)}</p>;
+          case "divider":
+            return <hr key={i} className="border-slate-200" />;
+          case "input": {
+            const element = block.element as Element;
+            const id = `${message.ts}-${String(block.block_id)}`;
+            return (
+              <div key={i}>
+                <label htmlFor={id} className="block text-sm font-medium text-slate-800">{(block.label as Text).text}</label>
+                <textarea
+                  id={id}
+                  rows={2}
+                  className={`${inputClass} mt-1`}
+                  value={inputs[String(block.block_id)]?.[element.action_id!] ?? ""}
+                  onChange={(e) => setInputs({ ...inputs, [String(block.block_id)]: { [element.action_id!]: e.target.value } })}
+                />
+              </div>
+            );
+          }
+          case "actions":
+            return (
+              <div key={i} className="flex flex-wrap gap-2">
+                {(block.elements as Element[]).map((element, j) =>
+                  element.url ? (
+                    <a key={j} href={element.url} className="rounded-md px-2.5 py-1.5 text-xs font-medium text-slate-800 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">{element.text?.text}</a>
+                  ) : (
+                    <Button key={j} size="sm" variant={element.style === "primary" ? "primary" : element.style === "danger" ? "danger" : "secondary"} pending={pending} disabled={!canClick} onClick={() => click(element)}>
+                      {element.text?.text}
+                    </Button>
+                  ),
+                )}
+              </div>
+            );
+          default:
+            return null;
+        }
+      })}
+      {error && <Alert>{error.message}</Alert>}
+    </Card>
+  );
+}
+
+/** The messages the app posted to the Slack stand-in, with working buttons. */
+export function SlackSandbox({ messages, replies, users, canClick }: { messages: SandboxMessage[]; replies: { ts: string; text: string; receivedAt: string }[]; users: Record<string, string>; canClick: boolean }) {
+  if (messages.length === 0) {
+    return (
+      <Card>
+        <EmptyState title="No Slack messages yet">The acknowledgement request appears when a brief is approved; the digest when the Handoff digest stage starts.</EmptyState>
+      </Card>
+    );
+  }
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="space-y-4">
+        {messages.map((m) => (
+          <Message key={m.ts} message={m} users={users} canClick={canClick} />
+        ))}
+      </div>
+      <Card className="h-fit px-4 py-3 text-sm" aria-labelledby="replies-heading">
+        <h2 id="replies-heading" className="font-semibold text-slate-900">Replies only you can see</h2>
+        {replies.length === 0 ? (
+          <p className="mt-1 text-slate-500">The app answers each click here.</p>
+        ) : (
+          <ul className="mt-2 space-y-2" aria-live="polite">
+            {replies.slice(0, 10).map((r, i) => (
+              <li key={i} className="rounded bg-slate-50 px-2 py-1.5 text-slate-700">{r.text}</li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

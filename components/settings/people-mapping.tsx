@@ -1,0 +1,139 @@
+"use client";
+
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { usePost } from "@/components/ui/use-post";
+import { ROLE_LABEL, type Role } from "@/lib/auth/roles";
+
+interface Person {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  clickupUserId: string | null;
+  slackUserId: string | null;
+}
+
+function PersonRow({ person, members }: { person: Person; members: { id: string; name: string; email: string }[] | null }) {
+  const { post, pending, error } = usePost();
+  const [clickup, setClickup] = useState(person.clickupUserId ?? "");
+  const [slack, setSlack] = useState(person.slackUserId ?? "");
+  const [saved, setSaved] = useState(false);
+  const dirty = clickup !== (person.clickupUserId ?? "") || slack !== (person.slackUserId ?? "");
+  const clickupId = `clickup-${person.id}`;
+  const slackId = `slack-${person.id}`;
+
+  return (
+    <tr className="align-top">
+      <td className="px-5 py-3">
+        <p className="font-medium text-slate-900">{person.name}</p>
+        <p className="text-xs text-slate-500">
+          {person.email} · {ROLE_LABEL[person.role]}
+        </p>
+      </td>
+      <td className="px-3 py-3">
+        <label htmlFor={clickupId} className="sr-only">
+          ClickUp member for {person.name}
+        </label>
+        {members ? (
+          <select id={clickupId} className={inputClass} value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }}>
+            <option value="">Not linked</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} ({m.email || m.id})
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input id={clickupId} className={inputClass} inputMode="numeric" placeholder="Member id" value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }} />
+        )}
+      </td>
+      <td className="px-3 py-3">
+        <label htmlFor={slackId} className="sr-only">
+          Slack user id for {person.name}
+        </label>
+        <input id={slackId} className={inputClass} placeholder="U0123ABCD" value={slack} onChange={(e) => { setSlack(e.target.value.trim()); setSaved(false); }} />
+        {error && <p className="mt-1 text-xs text-red-700">{error.message}</p>}
+      </td>
+      <td className="px-5 py-3 text-right">
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={!dirty}
+          pending={pending}
+          onClick={async () => {
+            if (await post(`/api/people/${person.id}/identities`, { clickupUserId: clickup, slackUserId: slack })) setSaved(true);
+          }}
+        >
+          Save<span className="sr-only"> links for {person.name}</span>
+        </Button>
+        {saved && !dirty && (
+          <p className="mt-1 text-xs text-emerald-700" role="status">
+            Saved
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function PeopleMapping({ people, members }: { people: Person[]; members: { id: string; name: string; email: string }[] | null }) {
+  const { post, pending, error } = usePost();
+  const [result, setResult] = useState<string | null>(null);
+  const unlinked = people.filter((p) => !p.clickupUserId || !p.slackUserId).length;
+
+  return (
+    <Card aria-labelledby="people-heading">
+      <CardHeader
+        id="people-heading"
+        title="ClickUp and Slack accounts"
+        description={unlinked ? `${unlinked} of ${people.length} people are not fully linked.` : "Everyone is linked."}
+        actions={
+          <Button
+            size="sm"
+            pending={pending}
+            onClick={async () => {
+              const r = await post<{ clickup: number; slack: number; notConnected: string[] }>("/api/people/match", {});
+              if (r) setResult(`Linked ${r.clickup} ClickUp and ${r.slack} Slack account${r.slack === 1 ? "" : "s"} by email.${r.notConnected.length ? ` ${r.notConnected.join(" and ")} ${r.notConnected.length === 1 ? "is" : "are"} not connected.` : ""}`);
+            }}
+          >
+            Match by email
+          </Button>
+        }
+      />
+      {result && (
+        <p role="status" className="border-b border-slate-100 bg-emerald-50 px-5 py-2 text-sm text-emerald-800">
+          {result}
+        </p>
+      )}
+      {error && (
+        <div className="px-5 pt-3">
+          <Alert>{error.message}</Alert>
+        </div>
+      )}
+      {members === null && (
+        <p className="border-b border-slate-100 bg-amber-50 px-5 py-2 text-sm text-amber-900">ClickUp is not connected, so its members cannot be listed: enter member ids by hand, or connect ClickUp on the Connections page.</p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-5 py-2">Person</th>
+              <th scope="col" className="px-3 py-2">ClickUp member</th>
+              <th scope="col" className="px-3 py-2">Slack user id</th>
+              <th scope="col" className="px-5 py-2"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {people.map((p) => (
+              <PersonRow key={p.id} person={p} members={members} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { db } from "../db/client.ts";
+import type { Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { visibleHandoffs } from "../handoffs/access.ts";
+import { loadDeliveryModel } from "./model.ts";
+import { outputDefinition, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
+import { currentTaskTemplate } from "./template.ts";
+import { planWorkspace } from "./workspace-plan.ts";
+
+/**
+ * What people do to a handoff's delivery outputs from the app: record a decision (the
+ * decision log is append-only: there is no edit or delete), and ask for an output to be
+ * synced again (after mapping an owner, say). Both are audited and enqueue their syncs
+ * in the same transaction.
+ */
+
+export const decisionSchema = z.object({
+  title: z.string().trim().min(3, "Name the decision (at least 3 characters).").max(200),
+  rationale: z.string().trim().min(3, "Say why (at least 3 characters).").max(2000),
+});
+
+async function assertVisible(handoffId: string, actor: Actor) {
+  const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { id: true } });
+  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
+}
+
+/** The assigned PM and delivery lead, and PS leaders, own what delivery decides. */
+export function mayDecide(actor: Actor, h: { projectManagerId: string | null; deliveryLeadId: string | null }) {
+  return actor.role === "PS_LEADER" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId) || (actor.role === "DELIVERY_LEAD" && h.deliveryLeadId === actor.userId);
+}
+
+export async function addDecision(actor: Actor, handoffId: string, input: unknown) {
+  const parsed = decisionSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  await assertVisible(handoffId, actor);
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
+    const h = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId }, select: { projectManagerId: true, deliveryLeadId: true, status: true } });
+    if (!mayDecide(actor, h)) throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can record decisions.");
+    if (h.status === "CANCELLED") throw conflict("This handoff was cancelled.");
+    const decision = await tx.decision.create({ data: { handoffId, title: parsed.data.title, rationale: parsed.data.rationale, decidedBy: actor.name } });
+    await recordAudit(tx, { actor, action: "decision.recorded", entityType: "Decision", entityId: decision.id, handoffId, data: parsed.data });
+    await refreshDeliveryOutputs(tx, handoffId);
+    return { id: decision.id };
+  });
+}
+
+export function mayResync(actor: Actor, h: { projectManagerId: string | null }) {
+  return actor.role === "PS_LEADER" || actor.role === "REVOPS" || actor.role === "ADMIN" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId);
+}
+
+export async function resyncOutput(actor: Actor, handoffId: string, key: string) {
+  const output = outputDefinition(key);
+  if (!output) throw invalid(`Unknown output “${key}”; expected one of ${OUTPUTS.map((o) => o.key).join(", ")}.`);
+  await assertVisible(handoffId, actor);
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
+    const h = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId }, select: { projectManagerId: true } });
+    if (!mayResync(actor, h)) throw forbidden("Only the assigned project manager, a PS leader, RevOps or an admin can sync an output again.");
+    const enqueued = await refreshDeliveryOutputs(tx, handoffId, { force: output.key });
+    if (!enqueued.includes(output.key)) throw conflict(`The ${output.label} is not due yet: the handoff has not reached that step.`);
+    await recordAudit(tx, { actor, action: "output.resync_requested", entityType: "Handoff", entityId: handoffId, handoffId, data: { output: output.key } });
+    return { enqueued };
+  });
+}
+
+/** The state of each output of a handoff: its link, how its latest sync went, and owners the workspace cannot assign. */
+export async function deliveryOutputsStatus(handoffId: string) {
+  const [model, template, links, jobs] = await Promise.all([
+    loadDeliveryModel(db(), handoffId),
+    currentTaskTemplate(),
+    db().externalLink.findMany({ where: { handoffId } }),
+    db().syncJob.findMany({
+      where: { handoffId, kind: { in: OUTPUTS.map((o) => o.effect) } },
+      orderBy: { createdAt: "desc" },
+      distinct: ["kind"],
+      select: { id: true, kind: true, status: true, attempts: true, lastError: true, result: true, updatedAt: true, completedAt: true },
+    }),
+  ]);
+  const linkKind = { workspace: ["CLICKUP", "list"], brief: ["NOTION", "brief"], ack: ["SLACK", "ack"], digest: ["SLACK", "digest"] } as const;
+  return OUTPUTS.map((o) => {
+    const link = links.find((l) => l.vendor === linkKind[o.key][0] && l.kind === linkKind[o.key][1]);
+    const job = jobs.find((j) => j.kind === o.effect);
+    const result = (job?.result ?? {}) as { status?: string };
+    return {
+      key: o.key,
+      label: o.label,
+      vendor: o.vendor,
+      url: link?.url ?? null,
+      job: job ? { id: job.id, status: job.status, attempts: job.attempts, lastError: job.lastError, updatedAt: job.updatedAt.toISOString() } : null,
+      active: o.active(model),
+      unmapped: o.key === "workspace" ? planWorkspace(model, template.config).unmapped : [],
+      briefStatus: result.status ?? null,
+    };
+  });
+}
+
+export type DeliveryOutputsStatus = Awaited<ReturnType<typeof deliveryOutputsStatus>>;

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { briefContent, decisionRef } from "./brief.ts";
+import type { DeliveryModel, Person } from "./model.ts";
+import { ACTION, COMMENT_BLOCK, ackRequestMessage, digestMessage } from "./slack-messages.ts";
+import { ALL_GATES, DEFAULT_TASK_TEMPLATE, taskTemplateSchema } from "./template.ts";
+import { markerKey, planWorkspace } from "./workspace-plan.ts";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const person = (name: string, email: string, clickup: string | null, slack: string | null): Person => ({ userId: email, name, email, clickupUserId: clickup, slackUserId: slack });
+
+const priya = person("Priya Shah", "leader@x.test", "81000002", "U02");
+const marco = person("Marco Rossi", "pm@x.test", "81000003", "U03");
+const dana = person("Dana Kim", "lead@x.test", null, "U05");
+
+function model(overrides: Partial<DeliveryModel> = {}): DeliveryModel {
+  return {
+    id: "h1",
+    number: 42,
+    ref: "HO-42",
+    title: "CPQ rollout",
+    customerName: "Northwind",
+    url: "https://app.test/handoffs/h1",
+    closedWonAt: day("2026-11-01"),
+    promisedKickoffAt: day("2026-12-01"),
+    kickoffScheduledAt: null,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    stages: { INTAKE: "APPROVED", DELIVERY_WORKSPACE: "APPROVED", IMPLEMENTATION_BRIEF: "IN_PROGRESS", ACKNOWLEDGEMENT: "NOT_STARTED", HANDOFF_DIGEST: "NOT_STARTED", KICKOFF_QA: "NOT_STARTED" },
+    people: { psLeader: priya, projectManager: marco, revOps: null, deliveryLead: dana, salesOwner: null },
+    directory: [priya, marco, dana],
+    commitments: [
+      { id: "c1", description: "Weekly status report", ownerName: "marco rossi", dueDate: day("2026-12-05") },
+      { id: "c2", description: "Custom PDF quotes", ownerName: "Outside Person", dueDate: null },
+    ],
+    milestones: [
+      { id: "m1", name: "Sandbox ready", ownerName: null, dueDate: day("2026-12-10") },
+      { id: "m2", name: "Go-live", ownerName: "Priya Shah", dueDate: day("2027-02-01") },
+    ],
+    dependencies: [
+      { id: "d1", description: "SSO metadata", party: "Client IT", neededBy: day("2026-12-08"), status: "OPEN" },
+      { id: "d2", description: "Price book export", party: "Client finance", neededBy: day("2027-01-15"), status: "OPEN" },
+    ],
+    risks: [{ id: "r1", title: "Data volume unknown", severity: "HIGH", ownerName: "Client IT", mitigation: "Sample extract", status: "OPEN", comment: null, acceptedBy: null }],
+    inScope: ["CPQ for 3 regions"],
+    outOfScope: ["Data migration"],
+    assumptions: [],
+    constraints: [{ system: "ERP", constraint: "Nightly batch only" }],
+    decisions: [{ id: "cld0000decision01", title: "Phase by region", rationale: "EMEA first", decidedBy: "Marco Rossi", decidedAt: day("2026-11-20") }],
+    escalationNote: null,
+    approvedBriefRevision: null,
+    links: {},
+    ...overrides,
+  };
+}
+
+describe("planWorkspace", () => {
+  const plan = planWorkspace(model(), DEFAULT_TASK_TEMPLATE);
+  const task = (key: string) => plan.tasks.find((t) => t.key === key)!;
+
+  it("makes a task per template task, commitment, milestone and dependency gate, dated from the kickoff", () => {
+    expect(plan.tasks).toHaveLength(DEFAULT_TASK_TEMPLATE.tasks.length + 2 + 2 + 2);
+    expect(plan.folderName).toBe("HO-42 · Northwind");
+    expect(task("tpl-client-kickoff").dueDate).toEqual(day("2026-12-01"));
+    expect(task("tpl-kickoff-prep").dueDate).toEqual(day("2026-11-28"));
+    expect(task("commitment-c1").dueDate).toEqual(day("2026-12-05"));
+    expect(task("gate-d1").name).toBe("Gate: SSO metadata");
+  });
+
+  it("maps owners to ClickUp members by name or role, and reports the ones it cannot map", () => {
+    expect(task("commitment-c1").assignee).toBe(81000003);
+    expect(task("milestone-m2").assignee).toBe(81000002);
+    expect(task("tpl-client-kickoff").assignee).toBe(81000003);
+    expect(plan.unmapped).toEqual([
+      { owner: "Dana Kim", reason: "not mapped to a ClickUp member", tasks: ["Confirm system access and environments", "Review sales commitments with the client", "Milestone: Sandbox ready"] },
+      { owner: "Outside Person", reason: "not a user of Handoff Control Center", tasks: ["Commitment: Custom PDF quotes"] },
+    ]);
+  });
+
+  it("makes milestones wait on the dependencies due before them, and template tasks on every gate when asked", () => {
+    expect(task("milestone-m1").dependsOn).toEqual(["gate-d1"]);
+    expect(task("milestone-m2").dependsOn).toEqual(["gate-d1", "gate-d2"]);
+    expect(task("tpl-access").dependsOn).toEqual(["tpl-client-kickoff", "gate-d1", "gate-d2"]);
+    expect(plan.dependencyCount).toBe(plan.tasks.reduce((n, t) => n + t.dependsOn.length, 0));
+  });
+
+  it("ends every description with a reference the sync finds the task by", () => {
+    for (const t of plan.tasks) expect(markerKey(t.description, "HO-42")).toBe(t.key);
+    expect(markerKey("HO-420 · ref tpl-x", "HO-42")).toBeNull();
+  });
+});
+
+describe("task template", () => {
+  it("refuses unknown dependencies, repeated keys and circles", () => {
+    const base = DEFAULT_TASK_TEMPLATE;
+    const withTasks = (tasks: typeof base.tasks) => taskTemplateSchema.safeParse({ ...base, tasks });
+    const task = (key: string, dependsOn: string[]) => ({ key, name: `Task ${key}`, description: "", owner: "projectManager" as const, dueOffsetDays: 0, dependsOn });
+    expect(withTasks([task("aa", ["zz"])]).error?.issues[0].message).toBe("“Task aa” waits on “zz”, which is not a task of the template.");
+    expect(withTasks([task("aa", []), task("aa", [])]).error?.issues[0].message).toBe("The key “aa” is used twice.");
+    expect(withTasks([task("aa", ["bb"]), task("bb", ["aa"])]).error?.issues[0].message).toBe("The dependencies go round in a circle: aa → bb → aa.");
+    expect(withTasks([task("aa", [ALL_GATES])]).success).toBe(true);
+  });
+});
+
+describe("briefContent", () => {
+  it("lays out the sections and the decision log, and changes revision only when the content changes", () => {
+    const content = briefContent(model());
+    expect(content.sections.map((s) => s.heading)).toEqual(["In scope", "Out of scope", "Assumptions", "Integration constraints", "Risks", "Commitments", "Milestones", "Client dependencies"]);
+    expect(content.sections[3].items).toEqual(["ERP: Nightly batch only"]);
+    expect(content.decisions).toEqual([{ ref: decisionRef("cld0000decision01"), line: "2026-11-20 — Phase by region: EMEA first (decided by Marco Rossi) · D-cision01" }]);
+    expect(briefContent(model({ decisions: [] })).revision).toBe(content.revision);
+    expect(briefContent(model({ outOfScope: ["Data migration", "Training"] })).revision).not.toBe(content.revision);
+  });
+
+  it("says Approved, and Changed after approval once the content moves on", () => {
+    const approved = { ...model().stages, IMPLEMENTATION_BRIEF: "APPROVED" as const };
+    const revision = briefContent(model()).revision;
+    expect(briefContent(model()).properties.status).toBe("Draft");
+    expect(briefContent(model({ stages: approved, approvedBriefRevision: revision })).properties.status).toBe("Approved");
+    expect(briefContent(model({ stages: approved, approvedBriefRevision: revision, inScope: ["CPQ", "Portal"] })).properties.status).toBe("Changed after approval");
+  });
+});
+
+describe("Slack messages", () => {
+  it("asks the delivery lead by mention, with a decision per open risk and a comment box", () => {
+    const message = ackRequestMessage(model());
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("<@U05>");
+    expect(json).toContain(ACTION.acceptRisk);
+    expect(json).toContain(`"value":"h1:r1"`);
+    expect(json).toContain(COMMENT_BLOCK);
+    expect(message.text).toContain("ref HO-42/ack");
+  });
+
+  it("drops the buttons once acknowledged", () => {
+    const json = JSON.stringify(ackRequestMessage(model({ acknowledgedAt: day("2026-11-25"), acknowledgedBy: "Dana Kim" })).blocks);
+    expect(json).not.toContain(ACTION.acknowledge);
+    expect(json).toContain("acknowledged by Dana Kim on 2026-11-25");
+  });
+
+  it("digests the owner, the first 30 days, open risks, escalation contacts and the links", () => {
+    const digest = digestMessage(model({ links: { clickup: { externalId: "l1", url: "https://clickup.test/l1" } }, escalationNote: "Call Priya first" }));
+    const json = JSON.stringify(digest.blocks);
+    expect(json).toContain("*Accountable owner*\\n<@U02>");
+    expect(json).toContain("2026-12-10 — Sandbox ready");
+    expect(json).not.toContain("Go-live");
+    expect(json).toContain("Data volume unknown — high, owner Client IT");
+    expect(json).toContain("Call Priya first");
+    expect(json).toContain("<https://clickup.test/l1|ClickUp list>");
+    expect(json).not.toContain("Implementation brief>");
+    // Escaped: a title with < and & cannot break the message.
+    expect(JSON.stringify(digestMessage(model({ title: "A <b> & c" })).blocks)).toContain("A &lt;b&gt; &amp; c");
+  });
+});

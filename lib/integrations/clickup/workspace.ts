@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { db } from "../../db/client.ts";
+import type { EffectHandler } from "../../sync/handlers.ts";
+import { loadDeliveryModel } from "../../delivery/model.ts";
+import { recordDeliveryOutput } from "../../delivery/record.ts";
+import { currentTaskTemplate } from "../../delivery/template.ts";
+import { markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
+import { toolLink } from "../sandbox-links.ts";
+import { clickUpClient, type ClickUpTask } from "./client.ts";
+
+/**
+ * Builds (or brings up to date) the delivery workspace of a handoff in ClickUp: a folder
+ * for the handoff, a list from the task template, a task per planned item with its owner
+ * and due date, and ClickUp dependencies for the gates. Every attempt first reads what
+ * exists (folder and list by name, tasks by the reference line in their description),
+ * so a retry after a lost answer updates instead of creating a second copy.
+ */
+
+const payloadSchema = z.object({ handoffId: z.string(), revision: z.string() });
+
+/** The custom field that carries the handoff reference, when the list has one. */
+const HANDOFF_FIELD = "handoff id";
+
+function sameDay(a: string | null | undefined, b: Date | null) {
+  if (!a || !b) return !a && !b;
+  return new Date(Number(a)).toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
+}
+
+export const clickupWorkspace: EffectHandler = async (job, ctx) => {
+  const { handoffId } = payloadSchema.parse(job.payload);
+  const [model, template] = [await loadDeliveryModel(db(), handoffId), await currentTaskTemplate()];
+  const plan = planWorkspace(model, template.config);
+  const { client, spaceId } = await clickUpClient();
+
+  let folderId = ctx.steps.folderId as string | undefined;
+  if (!folderId) {
+    await ctx.throttle();
+    const existing = (await client.folders(spaceId)).find((f) => f.name.startsWith(`${model.ref} `));
+    await ctx.throttle();
+    folderId = existing?.id ?? (await client.createFolder(spaceId, plan.folderName)).id;
+    await ctx.saveStep("folderId", folderId);
+  }
+
+  let listId = ctx.steps.listId as string | undefined;
+  let listUrl = ctx.steps.listUrl as string | undefined;
+  if (!listId) {
+    await ctx.throttle();
+    const existing = (await client.lists(folderId)).find((l) => l.name === plan.listName);
+    await ctx.throttle();
+    const list =
+      existing ??
+      (await client.createList(folderId, {
+        name: plan.listName,
+        markdown_content: `Delivery plan for [${model.ref} · ${model.title}](${model.url}), built from task template version ${template.version}.`,
+      }));
+    listId = list.id;
+    listUrl = list.url ?? `https://app.clickup.com/${spaceId}/v/li/${list.id}`;
+    await ctx.saveStep("listId", listId);
+    await ctx.saveStep("listUrl", listUrl);
+  }
+
+  await ctx.throttle();
+  const handoffField = (await client.fields(listId)).find((f) => f.name.toLowerCase() === HANDOFF_FIELD);
+  await ctx.throttle();
+  const existing = new Map<string, ClickUpTask>();
+  for (const task of await client.tasks(listId)) {
+    const key = markerKey(task.description, model.ref);
+    if (key) existing.set(key, task);
+  }
+
+  let created = 0;
+  let updated = 0;
+  const taskIds = new Map<string, ClickUpTask>();
+  for (const planned of plan.tasks) {
+    const found = existing.get(planned.key);
+    if (!found) {
+      await ctx.throttle();
+      const task = await client.createTask(listId, {
+        name: planned.name,
+        markdown_content: planned.description,
+        ...(planned.assignee !== null ? { assignees: [planned.assignee] } : {}),
+        ...(planned.dueDate ? { due_date: planned.dueDate.getTime(), due_date_time: false } : {}),
+        notify_all: false,
+        tags: ["handoff", model.ref.toLowerCase()],
+        ...(handoffField ? { custom_fields: [{ id: handoffField.id, value: model.ref }] } : {}),
+      });
+      taskIds.set(planned.key, task);
+      created++;
+    } else {
+      taskIds.set(planned.key, found);
+      const change = taskChange(found, planned);
+      if (change) {
+        await ctx.throttle();
+        await client.updateTask(found.id, change);
+        updated++;
+      }
+    }
+  }
+
+  let dependencies = 0;
+  for (const planned of plan.tasks) {
+    const task = taskIds.get(planned.key)!;
+    for (const key of planned.dependsOn) {
+      const other = taskIds.get(key);
+      if (!other || task.dependencies.some((d) => d.task_id === task.id && d.depends_on === other.id)) continue;
+      await ctx.throttle();
+      await client.addDependency(task.id, other.id);
+      dependencies++;
+    }
+  }
+
+  const url = toolLink("CLICKUP", listUrl!, `clickup-list-${listId}`);
+  const record = {
+    templateVersion: template.version,
+    listId,
+    tasks: plan.tasks.map((t) => ({ key: t.key, name: t.name, owner: t.owner, mapped: t.assignee !== null, due: t.dueDate?.toISOString().slice(0, 10) ?? null, dependsOn: t.dependsOn.length })),
+    unmapped: plan.unmapped.map((u) => ({ owner: u.owner, reason: u.reason, tasks: u.tasks })),
+  };
+  const gates = plan.tasks.filter((t) => t.dependsOn.length > 0).map((t) => ({ task: t.name, waitsOn: t.dependsOn.map((k) => plan.tasks.find((p) => p.key === k)?.name ?? k) }));
+  await recordDeliveryOutput({
+    syncJobId: job.id,
+    handoffId,
+    vendor: "CLICKUP",
+    linkKind: "list",
+    externalId: listId,
+    url,
+    stage: "DELIVERY_WORKSPACE",
+    evidence: [
+      { requirementKey: "workspace_link", kind: "LINK", label: "Delivery list created from the standard template", url, data: { note: `${plan.tasks.length} tasks from template version ${template.version}`, ...record } },
+      { requirementKey: "dependency_gates", kind: "CHECK", label: "Dependency gates set", data: { note: `${plan.dependencyCount} dependencies`, gates } },
+      // Owners are only confirmed when every task has one; otherwise the gap is reported.
+      ...(plan.unmapped.length === 0 ? [{ requirementKey: "owners_mapped", kind: "CHECK" as const, label: "Every task has an owner", data: { note: `${plan.tasks.length} tasks assigned` } }] : []),
+    ],
+    action: "workspace.synced",
+    data: { created, updated, dependenciesAdded: dependencies, templateVersion: template.version, unmapped: record.unmapped },
+  });
+
+  return { listId, url, created, updated, dependenciesAdded: dependencies, tasks: plan.tasks.length, unmapped: record.unmapped, templateVersion: template.version };
+};
+
+/** What to change on an existing task so it matches the plan; null when it already does. */
+function taskChange(task: ClickUpTask, planned: PlannedTask) {
+  const change: { name?: string; due_date?: number; assignees?: { add: number[]; rem: number[] } } = {};
+  if (task.name !== planned.name) change.name = planned.name;
+  if (planned.dueDate && !sameDay(task.due_date, planned.dueDate)) change.due_date = planned.dueDate.getTime();
+  const current = task.assignees.map((a) => a.id);
+  if (planned.assignee !== null && !current.includes(planned.assignee)) change.assignees = { add: [planned.assignee], rem: current };
+  return Object.keys(change).length ? change : null;
+}
