@@ -1,0 +1,71 @@
+import ExcelJS from "exceljs";
+import { expect, test } from "./fixtures";
+
+const shots = "test-results/screenshots";
+
+test("a PS leader filters the dashboard to the pilot cohort, captures a baseline, drills into a point and downloads the XLSX", async ({ page, team, signIn }) => {
+  await signIn(page, team.leader);
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  for (const name of ["Kickoff delay rate", "Scope-change incidents per handoff", "Handoff completeness score", "Promise accuracy"]) {
+    await expect(page.getByRole("region", { name })).toBeVisible();
+  }
+
+  await page.getByLabel("Cohort").selectOption("pilot");
+  await expect(page).toHaveURL(/cohort=pilot/);
+  const table = page.getByRole("region", { name: "KPI table" });
+  const pilotTotal = Number(await table.locator("tfoot td").first().innerText());
+  expect(pilotTotal).toBeGreaterThan(0);
+
+  await page.getByRole("button", { name: "Capture baseline" }).click();
+  await expect(page.getByRole("region", { name: "Baseline and targets" }).getByText(/Baseline captured/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Baseline and targets" }).getByRole("rowheader", { name: "Kickoff delay rate" })).toBeVisible();
+  await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+
+  // A point on the delay-rate chart opens the late kickoffs of that week, in the pilot cohort.
+  const chart = page.getByRole("region", { name: "Kickoff delay rate" });
+  await chart.getByRole("link", { name: /^Kickoff delay rate, week of/ }).first().click();
+  await expect(page).toHaveURL(/\/handoffs\?kickoffFrom=\d{4}-\d{2}-\d{2}&kickoffTo=\d{4}-\d{2}-\d{2}&delayed=1&cohort=pilot/);
+  await expect(page.getByRole("status").filter({ hasText: "From the dashboard" })).toContainText("kickoff later than promised · pilot cohort");
+  await page.screenshot({ path: `${shots}/dashboard-drill-down.png`, fullPage: true });
+
+  await page.goBack();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "KPIs XLSX" }).click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet("KPIs by week")!;
+  expect(sheet.getRow(1).getCell(1).value).toBe("Week of");
+  // One row per week shown, and the same closed-won total as the page.
+  const weeks = await table.locator("tbody tr").count();
+  expect(sheet.rowCount).toBe(weeks + 1);
+  let closed = 0;
+  for (let r = 2; r <= sheet.rowCount; r++) closed += Number(sheet.getRow(r).getCell(2).value);
+  expect(closed).toBe(pilotTotal);
+  expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+});
+
+test("a QA run samples handoffs and a reviewer scores one; viewers cannot start runs", async ({ page, browser, team, signIn }) => {
+  await signIn(page, team.leader);
+  await page.goto("/qa");
+  const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
+  await page.getByLabel("Month").fill(month);
+  await page.getByLabel("Sample size").fill("3");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page.getByRole("heading", { name: `QA run ${month}` })).toBeVisible();
+  const first = page.getByRole("form").first();
+  await first.getByLabel("Completeness (0–100)").fill("72");
+  await first.getByLabel("Promise accuracy (0–100)").fill("80");
+  await first.getByLabel("Optimistic timeline").check();
+  await first.getByRole("button", { name: /Save review/ }).click();
+  await expect(page.getByText(/Reviewed /).first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/qa-run.png`, fullPage: true });
+
+  const viewer = await (await browser.newContext()).newPage();
+  await signIn(viewer, team.viewer);
+  await viewer.goto("/qa");
+  await expect(viewer.getByRole("button", { name: "Start run" })).toHaveCount(0);
+  const refused = await viewer.request.post("/api/qa/runs", { data: { month, sampleSize: 3, rule: "random" } });
+  expect(refused.status()).toBe(403);
+});

@@ -1,0 +1,117 @@
+import type { Prisma } from "../db/generated/client.ts";
+import { db } from "../db/client.ts";
+import { can, type Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { forbidden } from "../errors.ts";
+import { checkpoint, KPIS, type Checkpoint, type KpiKey } from "./definitions.ts";
+import { filtersToParams, periodOf, type KpiFilters, type Period } from "./filters.ts";
+import { operationalKpis, summarise, weeklyKpis, type PeriodSummary } from "./queries.ts";
+
+/**
+ * The dashboard: weekly KPIs for the filters, the baseline captured for the same filters
+ * (frozen, audited), and where each KPI stands at week 4 and week 8 after it.
+ */
+
+const DAY = 86_400_000;
+
+/** Baselines are kept per filter set: a pilot-cohort baseline is compared with the pilot cohort. */
+function filterKey(filters: KpiFilters): string {
+  const { from: _from, to: _to, ...rest } = filters;
+  return filtersToParams(rest).toString();
+}
+
+export async function latestBaseline(filters: KpiFilters) {
+  const snapshot = await db().kpiSnapshot.findFirst({
+    where: { kind: "BASELINE", filters: { equals: { key: filterKey(filters) } } },
+    orderBy: { capturedAt: "desc" },
+    include: { capturedBy: { select: { name: true } } },
+  });
+  if (!snapshot) return null;
+  return {
+    id: snapshot.id,
+    capturedAt: snapshot.capturedAt,
+    capturedBy: snapshot.capturedBy?.name ?? null,
+    periodStart: snapshot.periodStart,
+    periodEnd: snapshot.periodEnd,
+    metrics: snapshot.metrics as unknown as PeriodSummary,
+  };
+}
+
+/**
+ * Freezes the current values (the twelve weeks before now, for these filters) as the
+ * baseline the pilot is measured against. A later capture does not change an earlier one.
+ */
+export async function captureBaseline(actor: Actor, filters: KpiFilters, now = new Date()) {
+  if (!can(actor.role, "baseline:capture")) throw forbidden("Only PS leaders and admins can capture a baseline.");
+  const period: Period = { from: new Date(now.getTime() - 12 * 7 * DAY), to: now };
+  const metrics = summarise(await weeklyKpis(filters, period));
+  return db().$transaction(async (tx) => {
+    const snapshot = await tx.kpiSnapshot.create({
+      data: {
+        kind: "BASELINE",
+        periodStart: period.from,
+        periodEnd: period.to,
+        filters: { key: filterKey(filters) },
+        metrics: metrics as unknown as Prisma.InputJsonValue,
+        capturedById: actor.userId,
+        capturedAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "kpi.baseline_captured",
+      entityType: "KpiSnapshot",
+      entityId: snapshot.id,
+      data: { filters: filterKey(filters) || "all handoffs", period: { from: period.from.toISOString(), to: period.to.toISOString() }, metrics: metrics as unknown as Prisma.InputJsonValue },
+    });
+    return { id: snapshot.id, metrics };
+  });
+}
+
+export interface KpiProgress {
+  key: KpiKey;
+  baseline: number | null;
+  current: number | null;
+  checkpoints: Checkpoint[];
+}
+
+export async function dashboardData(filters: KpiFilters, now = new Date()) {
+  const period = periodOf(filters, now);
+  const [weeks, operational, baseline] = await Promise.all([weeklyKpis(filters, period), operationalKpis(filters, period), latestBaseline(filters)]);
+  const totals = summarise(weeks);
+
+  let progress: KpiProgress[] = [];
+  if (baseline) {
+    // Weeks 1–4 and 5–8 after the capture, each compared with the frozen baseline.
+    const window = async (startWeek: number) => {
+      const from = new Date(baseline.capturedAt.getTime() + startWeek * 7 * DAY);
+      const to = new Date(from.getTime() + 4 * 7 * DAY);
+      return to > now ? null : summarise(await weeklyKpis(filters, { from, to }));
+    };
+    const [week4, week8] = await Promise.all([window(0), window(4)]);
+    progress = KPIS.map((def) => ({
+      key: def.key,
+      baseline: baseline.metrics[def.key],
+      current: totals[def.key],
+      checkpoints: [checkpoint(def, 4, baseline.metrics, week4), checkpoint(def, 8, baseline.metrics, week8)],
+    }));
+  }
+  return { period, weeks, totals, operational, baseline, progress };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
+
+/** Teams, segments, pipelines and owners that occur, for the filter menus. */
+export async function filterOptions() {
+  // DISTINCT in SQL (Prisma's `distinct` de-duplicates in memory).
+  const [values, owners] = await Promise.all([
+    db().$queryRaw<{ kind: string; value: string }[]>`
+      SELECT DISTINCT 'team' AS kind, "team" AS value FROM "Handoff"
+      UNION SELECT DISTINCT 'segment', "segment" FROM "Handoff"
+      UNION SELECT DISTINCT 'pipeline', "pipeline" FROM "Handoff"
+      ORDER BY 1, 2`,
+    db().user.findMany({ where: { active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const of = (kind: string) => values.filter((v) => v.kind === kind).map((v) => v.value);
+  return { teams: of("team"), segments: of("segment"), pipelines: of("pipeline"), owners };
+}

@@ -1,0 +1,98 @@
+import type { PeriodSummary } from "./queries.ts";
+
+/**
+ * What each KPI means, shown next to its chart, and the pilot's targets. Client-safe
+ * (no database): the dashboard renders these strings as they are.
+ */
+
+/** When no kickoff date was promised, the kickoff is late after this many days from closed-won. */
+export const KICKOFF_SLA_DAYS = 14;
+/** An approval within this many hours of submission meets the approval SLA. */
+export const APPROVAL_SLA_HOURS = 24;
+
+export type KpiKey = "delayRate" | "incidentsPerHandoff" | "completeness" | "promiseAccuracy";
+
+export interface KpiDefinition {
+  key: KpiKey;
+  label: string;
+  unit: string;
+  definition: string;
+  /** Which way is better. */
+  better: "lower" | "higher";
+  target: { min: number; max: number; days: number; text: string } | null;
+}
+
+export const KPIS: readonly KpiDefinition[] = [
+  {
+    key: "delayRate",
+    label: "Kickoff delay rate",
+    unit: "%",
+    definition: `Share of handoffs kicked off in the week whose kickoff came later than promised — or, with no promised date, more than ${KICKOFF_SLA_DAYS} days after closed-won.`,
+    better: "lower",
+    target: { min: 10, max: 25, days: 60, text: "10–25% lower within 60 days" },
+  },
+  {
+    key: "incidentsPerHandoff",
+    label: "Scope-change incidents per handoff",
+    unit: "",
+    definition: "Scope changes logged after the implementation brief was approved, per handoff closed-won in the week. The weekly count of incidents is in the table.",
+    better: "lower",
+    target: { min: 20, max: 50, days: 60, text: "20–50% fewer within 60 days" },
+  },
+  {
+    key: "completeness",
+    label: "Handoff completeness score",
+    unit: "",
+    definition:
+      "0–100 per handoff: mandatory CRM fields present and valid (40), evidence captured for each gate reached (25), risks with an owner and a mitigation (20), commitments with a date and an owner (15). Averaged over the handoffs closed-won in the week.",
+    better: "higher",
+    target: { min: 10, max: 10, days: 90, text: "10% higher within a quarter" },
+  },
+  {
+    key: "promiseAccuracy",
+    label: "Promise accuracy",
+    unit: "%",
+    definition: "From monthly QA: the share of sales commitments delivered as promised, averaged over the reviews completed in the week.",
+    better: "higher",
+    target: null,
+  },
+];
+
+export const OTHER_DEFINITIONS = {
+  cycle: "Median days from closed-won to the actual kickoff, for handoffs kicked off in the week.",
+  gates: `Average hours from a gate's submission to its decision; within SLA when decided in ${APPROVAL_SLA_HOURS} hours.`,
+  overrides: "Intake overrides requested in the period, by how they were classified afterwards.",
+  sync: "Outbound syncs for these handoffs that ended as dead letters, out of all syncs in the period.",
+};
+
+export type Verdict = "on-track" | "off-track" | "not-yet" | "no-data";
+
+export interface Checkpoint {
+  week: 4 | 8;
+  /** Relative change against the baseline, in percent (positive = better). */
+  improvement: number | null;
+  /** The improvement needed by this checkpoint: the target's lower bound, pro-rated. */
+  needed: number;
+  verdict: Verdict;
+}
+
+/** Improvement of `current` over `baseline` in percent, positive when better. */
+export function improvement(def: KpiDefinition, baseline: number | null, current: number | null): number | null {
+  if (baseline === null || current === null || baseline === 0) return null;
+  const change = ((current - baseline) / Math.abs(baseline)) * 100;
+  return Math.round((def.better === "lower" ? -change : change) * 10) / 10;
+}
+
+/**
+ * Where a KPI stands at week 4 or week 8 after the baseline: on track when it has improved
+ * by at least the target's lower bound, pro-rated to the days elapsed (week 4 of a 60-day
+ * target needs 28/60 of it).
+ */
+export function checkpoint(def: KpiDefinition, week: 4 | 8, baseline: PeriodSummary, window: PeriodSummary | null): Checkpoint {
+  const target = def.target;
+  const needed = target ? Math.round(target.min * Math.min(1, (week * 7) / target.days) * 10) / 10 : 0;
+  if (!window) return { week, improvement: null, needed, verdict: "not-yet" };
+  const value = improvement(def, baseline[def.key], window[def.key]);
+  if (value === null || !target) return { week, improvement: value, needed, verdict: "no-data" };
+  return { week, improvement: value, needed, verdict: value >= needed ? "on-track" : "off-track" };
+}

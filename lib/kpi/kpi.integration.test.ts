@@ -1,0 +1,165 @@
+import ExcelJS from "exceljs";
+import { PDFParse } from "pdf-parse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "../db/client.ts";
+import { createTestDatabase, type TestDatabase } from "../test/database.ts";
+import { createHandoff, createTeam, type Team } from "../test/fixtures.ts";
+import { listQueue, queueQuerySchema } from "../handoffs/queue.ts";
+import { captureBaseline, dashboardData, latestBaseline } from "./dashboard.ts";
+import { kpiTable, riskTable, toCsv, toXlsx } from "./exports.ts";
+import { proofBrief } from "./proof-brief.ts";
+import { kpiFiltersSchema } from "./filters.ts";
+import { summarise, weeklyKpis } from "./queries.ts";
+
+/**
+ * The KPI formulas on a small, hand-computed data set: four handoffs closed-won in the week
+ * of 5 Oct 2026 and kicked off in the week of 19 Oct, plus a cancelled one that must not count.
+ */
+
+let database: TestDatabase;
+let team: Team;
+const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
+const filters = (extra: Record<string, string> = {}) => kpiFiltersSchema.parse({ from: "2026-10-05", to: "2026-11-01", team: "KPI-Test", ...extra });
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDb(database.prisma);
+  team = await createTeam(database.prisma);
+  const make = async (name: string, data: Record<string, unknown>) => {
+    const h = await createHandoff(database.prisma, team, { title: name });
+    await database.prisma.handoff.update({ where: { id: h.id }, data: { team: "KPI-Test", ...data } });
+    ids[name] = h.id;
+  };
+  // Promised the 20th, kicked off the 22nd: late.
+  await make("late-promised", { closedWonAt: at("2026-10-05"), promisedKickoffAt: at("2026-10-20"), actualKickoffAt: at("2026-10-22"), completenessScore: 60 });
+  // Kicked off on the promised day: on time.
+  await make("on-time", { closedWonAt: at("2026-10-06"), promisedKickoffAt: at("2026-10-21"), actualKickoffAt: at("2026-10-21"), completenessScore: 70 });
+  // No promised date: 16 days after closed-won is past the 14-day SLA.
+  await make("late-sla", { closedWonAt: at("2026-10-07"), actualKickoffAt: at("2026-10-23"), completenessScore: 80 });
+  // No promised date, 13 days: on time. The pilot cohort's only handoff.
+  await make("pilot", { closedWonAt: at("2026-10-07"), actualKickoffAt: at("2026-10-20"), completenessScore: 90, pilotCohort: true });
+  // Cancelled: never counts in the closed-won cohort.
+  await make("cancelled", { closedWonAt: at("2026-10-08"), status: "CANCELLED", completenessScore: 0 });
+
+  await database.prisma.scopeChange.createMany({
+    data: [
+      { handoffId: ids["late-promised"], description: "Add a region", afterBrief: true, loggedAt: at("2026-10-26") },
+      // Reopened: the same scope changed again after the brief, a second incident.
+      { handoffId: ids["late-promised"], description: "Region added back", afterBrief: true, loggedAt: at("2026-10-27") },
+      // Before the brief: part of discovery, not an incident.
+      { handoffId: ids["on-time"], description: "Clarified SSO", afterBrief: false, loggedAt: at("2026-10-26") },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe("KPI formulas", () => {
+  it("computes the weekly kickoff delay rate, completeness and scope incidents by hand-checked numbers", async () => {
+    const weeks = await weeklyKpis(filters());
+    expect(weeks.map((w) => w.week)).toEqual(["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"]);
+    const [closedWeek, , kickoffWeek, changeWeek] = weeks;
+    expect(closedWeek).toMatchObject({ handoffs: 4, completeness: 75, incidentsPerHandoff: 0.5 });
+    expect(kickoffWeek).toMatchObject({ kickoffs: 4, delayed: 2, delayRate: 50 });
+    // Kickoff after 17, 15, 16 and 13 days: the median is 15.5.
+    expect(kickoffWeek.medianCycleDays).toBe(15.5);
+    expect(changeWeek).toMatchObject({ scopeIncidents: 2, kickoffs: 0, delayRate: null });
+    expect(summarise(weeks)).toMatchObject({ handoffs: 4, kickoffs: 4, delayRate: 50, scopeIncidents: 2, completeness: 75 });
+  });
+
+  it("splits the pilot cohort from the rest", async () => {
+    expect(summarise(await weeklyKpis(filters({ cohort: "pilot" })))).toMatchObject({ handoffs: 1, kickoffs: 1, delayRate: 0, completeness: 90 });
+    expect(summarise(await weeklyKpis(filters({ cohort: "rest" })))).toMatchObject({ handoffs: 3, kickoffs: 3, delayRate: 66.7, completeness: 70 });
+  });
+
+  it("drills a number down to exactly the handoffs behind it", async () => {
+    const query = queueQuerySchema.parse({ kickoffFrom: "2026-10-19", kickoffTo: "2026-10-25", delayed: "1", team: "KPI-Test", size: "100" });
+    const page = await listQueue(team.leader, query);
+    expect(page.rows.map((r) => r.id).sort()).toEqual([ids["late-promised"], ids["late-sla"]].sort());
+    const changed = await listQueue(team.leader, queueQuerySchema.parse({ closedFrom: "2026-10-05", closedTo: "2026-10-11", scopeChanged: "1", team: "KPI-Test" }));
+    expect(changed.rows.map((r) => r.id)).toEqual([ids["late-promised"]]);
+
+    // Whole-period figures: one gate's decisions, and overrides of one classification.
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: ids["on-time"], key: "INTAKE" }, data: { submittedAt: at("2026-10-06"), decidedAt: at("2026-10-07") } });
+    const decided = await listQueue(team.leader, queueQuerySchema.parse({ gate: "INTAKE", decidedFrom: "2026-10-05", decidedTo: "2026-11-01", team: "KPI-Test" }));
+    expect(decided.rows.map((r) => r.id)).toEqual([ids["on-time"]]);
+    await database.prisma.override.create({ data: { handoffId: ids["pilot"], kind: "INTAKE_VALIDATION", reason: "Exec sponsor asked", bypassed: [], status: "APPROVED", classification: "FALSE_POSITIVE", requestedById: team.pm.userId, createdAt: at("2026-10-08") } });
+    const falsePositives = await listQueue(team.leader, queueQuerySchema.parse({ override: "FALSE_POSITIVE", overrideFrom: "2026-10-05", overrideTo: "2026-11-01", team: "KPI-Test" }));
+    expect(falsePositives.rows.map((r) => r.id)).toEqual([ids["pilot"]]);
+    expect((await listQueue(team.leader, queueQuerySchema.parse({ override: "JUSTIFIED", overrideFrom: "2026-10-05", overrideTo: "2026-11-01", team: "KPI-Test" }))).total).toBe(0);
+  });
+});
+
+describe("baseline", () => {
+  it("freezes the values at capture, audits it, and only PS leaders and admins may capture", async () => {
+    const now = at("2026-11-02");
+    await expect(captureBaseline(team.pm, filters(), now)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const captured = await captureBaseline(team.leader, filters(), now);
+    expect(captured.metrics).toMatchObject({ kickoffs: 4, delayRate: 50 });
+
+    // Later data changes the dashboard, not the baseline.
+    await database.prisma.handoff.update({ where: { id: ids["on-time"] }, data: { actualKickoffAt: at("2026-10-25") } });
+    const baseline = await latestBaseline(filters());
+    expect(baseline?.metrics.delayRate).toBe(50);
+    const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "kpi.baseline_captured", entityId: captured.id } });
+    expect(audit).toMatchObject({ actorId: team.leader.userId });
+    await database.prisma.handoff.update({ where: { id: ids["on-time"] }, data: { actualKickoffAt: at("2026-10-21") } });
+
+    // A pilot-cohort view has no baseline until one is captured for it.
+    expect(await latestBaseline(filters({ cohort: "pilot" }))).toBeNull();
+    const data = await dashboardData(filters(), at("2026-12-31"));
+    expect(data.progress.find((p) => p.key === "delayRate")).toMatchObject({ baseline: 50 });
+  });
+});
+
+describe("exports", () => {
+  it("writes the KPI table as CSV and as a typed XLSX that reads back", async () => {
+    const table = await kpiTable(filters());
+    const csv = toCsv(table).split("\r\n");
+    expect(csv[0]).toBe("Week of,Handoffs closed-won,Completeness (avg),Kickoffs,Delayed kickoffs,Kickoff delay rate %,Median days closed-won to kickoff,Scope-change incidents,Incidents per handoff,QA reviews,Promise accuracy %");
+    expect(csv[3]).toBe("2026-10-19,0,,4,2,50,15.5,0,,0,");
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await toXlsx(table)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("KPIs by week")!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("Week of");
+    const kickoffRow = sheet.getRow(4);
+    expect(kickoffRow.getCell(1).value).toEqual(new Date("2026-10-19T00:00:00Z"));
+    expect(kickoffRow.getCell(4).value).toBe(4);
+    expect(kickoffRow.getCell(6).value).toBe(50);
+    expect(sheet.rowCount).toBe(5);
+  });
+
+  it("writes the risk register with one row per risk and spreadsheet-safe text", async () => {
+    await database.prisma.risk.create({ data: { handoffId: ids["pilot"], title: "=HYPERLINK(\"x\")", severity: "LOW", likelihood: "LOW", mitigation: "Watch, \"closely\"" } });
+    const table = await riskTable(filters());
+    // Two fixture risks on each of the four counted handoffs, plus the one above.
+    expect(table.rows).toHaveLength(9);
+    const csv = toCsv(table);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(`"Watch, ""closely"""`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await toXlsx(table)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Risk register")!;
+    expect(sheet.rowCount).toBe(10);
+    expect(sheet.getRow(2).getCell(4).value).toBeInstanceOf(Date);
+  });
+});
+
+describe("proof brief", () => {
+  it("is a PDF with the KPIs against the baseline, the overrides and the audit references", async () => {
+    await database.prisma.override.create({ data: { handoffId: ids["late-sla"], kind: "INTAKE_VALIDATION", reason: "Signed early", bypassed: [], status: "APPROVED", material: true, classification: "JUSTIFIED", requestedById: team.pm.userId, createdAt: at("2026-10-09") } });
+    const pdf = await proofBrief(filters(), at("2026-12-31"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const { text } = await new PDFParse({ data: new Uint8Array(pdf) }).getText();
+    expect(text).toContain("Handoff proof brief");
+    expect(text).toContain("Period 2026-10-05 to 2026-11-01");
+    expect(text).toMatch(/Kickoff delay rate\s+50%\s+50%/);
+    expect(text).toMatch(/Baseline captured 2026-11-02 by .+ \(audit #\d+\)/);
+    expect(text).toMatch(/HO-\d+\s+2026-10-09\s+approved\s+yes\s+justified/);
+    expect(text).toContain("Weekly trends");
+  });
+});

@@ -1,0 +1,176 @@
+import { Prisma } from "../db/generated/client.ts";
+import { db, type PrismaClient, type Tx } from "../db/client.ts";
+import { STAGES } from "../handoffs/stages.ts";
+import { APPROVAL_SLA_HOURS, KICKOFF_SLA_DAYS } from "./definitions.ts";
+import { periodOf, weekStart, type KpiFilters, type Period } from "./filters.ts";
+
+/**
+ * The KPIs, aggregated in SQL on indexed columns (closed-won date, kickoff date, scope
+ * change date), so the dashboard costs a handful of grouped queries whatever the number
+ * of handoffs. Weeks start on Monday (UTC). The definitions are in definitions.ts.
+ */
+
+
+type Client = PrismaClient | Tx;
+
+function handoffConditions(f: KpiFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (f.team) parts.push(Prisma.sql`h."team" = ${f.team}`);
+  if (f.segment) parts.push(Prisma.sql`h."segment" = ${f.segment}`);
+  if (f.pipeline) parts.push(Prisma.sql`h."pipeline" = ${f.pipeline}`);
+  if (f.owner) parts.push(Prisma.sql`(h."psLeaderId" = ${f.owner} OR h."projectManagerId" = ${f.owner})`);
+  if (f.cohort === "pilot") parts.push(Prisma.sql`h."pilotCohort"`);
+  if (f.cohort === "rest") parts.push(Prisma.sql`NOT h."pilotCohort"`);
+  return Prisma.join(parts, " AND ");
+}
+
+export interface WeekRow {
+  /** Monday, YYYY-MM-DD. */
+  week: string;
+  handoffs: number;
+  completeness: number | null;
+  kickoffs: number;
+  delayed: number;
+  delayRate: number | null;
+  medianCycleDays: number | null;
+  scopeIncidents: number;
+  /** After-brief scope changes per handoff closed-won that week. */
+  incidentsPerHandoff: number | null;
+  reviews: number;
+  promiseAccuracy: number | null;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const round = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(filters), client: PrismaClient = db()): Promise<WeekRow[]> {
+  const where = handoffConditions(filters);
+  const { from, to } = period;
+  // Four independent aggregates, run side by side (never called inside a transaction).
+  const closedQuery = client.$queryRaw<{ week: Date; handoffs: number; completeness: number | null; incidents: number }[]>`
+    SELECT date_trunc('week', h."closedWonAt") AS week, count(*)::int AS handoffs, avg(h."completenessScore")::float AS completeness,
+           coalesce(sum(sc.n), 0)::int AS incidents
+    FROM "Handoff" h
+    LEFT JOIN (SELECT "handoffId", count(*) AS n FROM "ScopeChange" WHERE "afterBrief" GROUP BY 1) sc ON sc."handoffId" = h.id
+    WHERE h."closedWonAt" >= ${from} AND h."closedWonAt" < ${to} AND h."status" <> 'CANCELLED' AND ${where}
+    GROUP BY 1`;
+  const kickedQuery = client.$queryRaw<{ week: Date; kickoffs: number; delayed: number; cycle: number | null }[]>`
+    SELECT date_trunc('week', h."actualKickoffAt") AS week, count(*)::int AS kickoffs,
+           count(*) FILTER (WHERE h."actualKickoffAt" > coalesce(h."promisedKickoffAt", h."closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS})))::int AS delayed,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400)::float AS cycle
+    FROM "Handoff" h
+    WHERE h."actualKickoffAt" >= ${from} AND h."actualKickoffAt" < ${to} AND ${where}
+    GROUP BY 1`;
+  const changesQuery = client.$queryRaw<{ week: Date; incidents: number }[]>`
+    SELECT date_trunc('week', s."loggedAt") AS week, count(*)::int AS incidents
+    FROM "ScopeChange" s JOIN "Handoff" h ON h.id = s."handoffId"
+    WHERE s."afterBrief" AND s."loggedAt" >= ${from} AND s."loggedAt" < ${to} AND ${where}
+    GROUP BY 1`;
+  const reviewsQuery = client.$queryRaw<{ week: Date; reviews: number; accuracy: number | null }[]>`
+    SELECT date_trunc('week', r."reviewedAt") AS week, count(*)::int AS reviews, avg(r."promiseAccuracy")::float AS accuracy
+    FROM "QaReview" r JOIN "Handoff" h ON h.id = r."handoffId"
+    WHERE r."reviewedAt" >= ${from} AND r."reviewedAt" < ${to} AND r."promiseAccuracy" IS NOT NULL AND ${where}
+    GROUP BY 1`;
+  const [closed, kicked, changes, reviews] = await Promise.all([closedQuery, kickedQuery, changesQuery, reviewsQuery]);
+
+  const byWeek = <T extends { week: Date }>(rows: T[]) => new Map(rows.map((r) => [iso(r.week), r]));
+  const [c, k, s, r] = [byWeek(closed), byWeek(kicked), byWeek(changes), byWeek(reviews)];
+  const weeks: WeekRow[] = [];
+  for (let w = weekStart(from); w < to; w = new Date(w.getTime() + 7 * 86_400_000)) {
+    const key = iso(w);
+    const cw = c.get(key);
+    const kw = k.get(key);
+    const rw = r.get(key);
+    weeks.push({
+      week: key,
+      handoffs: cw?.handoffs ?? 0,
+      completeness: round(num(cw?.completeness)),
+      kickoffs: kw?.kickoffs ?? 0,
+      delayed: kw?.delayed ?? 0,
+      delayRate: kw && kw.kickoffs > 0 ? round((kw.delayed / kw.kickoffs) * 100) : null,
+      medianCycleDays: round(num(kw?.cycle)),
+      scopeIncidents: s.get(key)?.incidents ?? 0,
+      incidentsPerHandoff: cw && cw.handoffs > 0 ? round(cw.incidents / cw.handoffs, 2) : null,
+      reviews: rw?.reviews ?? 0,
+      promiseAccuracy: round(num(rw?.accuracy)),
+    });
+  }
+  return weeks;
+}
+
+export interface PeriodSummary {
+  handoffs: number;
+  completeness: number | null;
+  kickoffs: number;
+  delayRate: number | null;
+  medianCycleDays: number | null;
+  scopeIncidents: number;
+  incidentsPerHandoff: number | null;
+  promiseAccuracy: number | null;
+}
+
+/** The same measures over a whole period (for totals, the baseline and week-4/week-8 checks). */
+export function summarise(weeks: WeekRow[]): PeriodSummary {
+  const sum = (pick: (w: WeekRow) => number) => weeks.reduce((n, w) => n + pick(w), 0);
+  const weighted = (value: (w: WeekRow) => number | null, weight: (w: WeekRow) => number) => {
+    const total = sum((w) => (value(w) === null ? 0 : weight(w)));
+    return total ? round(sum((w) => (value(w) ?? 0) * weight(w)) / total, 2) : null;
+  };
+  const handoffs = sum((w) => w.handoffs);
+  const kickoffs = sum((w) => w.kickoffs);
+  return {
+    handoffs,
+    completeness: weighted((w) => w.completeness, (w) => w.handoffs),
+    kickoffs,
+    delayRate: kickoffs ? round((sum((w) => w.delayed) / kickoffs) * 100) : null,
+    medianCycleDays: weighted((w) => w.medianCycleDays, (w) => w.kickoffs),
+    scopeIncidents: sum((w) => w.scopeIncidents),
+    incidentsPerHandoff: weighted((w) => w.incidentsPerHandoff, (w) => w.handoffs),
+    promiseAccuracy: weighted((w) => w.promiseAccuracy, (w) => w.reviews),
+  };
+}
+
+export interface GateWait {
+  stage: string;
+  label: string;
+  decided: number;
+  avgWaitHours: number | null;
+  withinSla: number;
+}
+
+export interface OperationalKpis {
+  gates: GateWait[];
+  overrides: { classification: string; count: number }[];
+  syncJobs: { total: number; dead: number };
+}
+
+/** How long approvals waited at each gate, overrides and their classification, failed syncs. */
+export async function operationalKpis(filters: KpiFilters, period: Period = periodOf(filters), client: Client = db()): Promise<OperationalKpis> {
+  const where = handoffConditions(filters);
+  const { from, to } = period;
+  const gates = await client.$queryRaw<{ key: string; decided: number; wait: number | null; within: number }[]>`
+    SELECT st."key"::text AS key, count(*)::int AS decided,
+           avg(extract(epoch FROM st."decidedAt" - st."submittedAt") / 3600)::float AS wait,
+           count(*) FILTER (WHERE st."decidedAt" - st."submittedAt" <= make_interval(hours => ${APPROVAL_SLA_HOURS}))::int AS within
+    FROM "HandoffStage" st JOIN "Handoff" h ON h.id = st."handoffId"
+    WHERE st."decidedAt" >= ${from} AND st."decidedAt" < ${to} AND st."submittedAt" IS NOT NULL AND ${where}
+    GROUP BY 1`;
+  const overrides = await client.$queryRaw<{ classification: string | null; count: number }[]>`
+    SELECT o."classification"::text AS classification, count(*)::int AS count
+    FROM "Override" o JOIN "Handoff" h ON h.id = o."handoffId"
+    WHERE o."createdAt" >= ${from} AND o."createdAt" < ${to} AND ${where}
+    GROUP BY 1`;
+  const sync = await client.$queryRaw<{ total: number; dead: number }[]>`
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE j."status" = 'DEAD')::int AS dead
+    FROM "SyncJob" j JOIN "Handoff" h ON h.id = j."handoffId"
+    WHERE j."createdAt" >= ${from} AND j."createdAt" < ${to} AND ${where}`;
+  return {
+    gates: STAGES.map((s) => {
+      const g = gates.find((x) => x.key === s.key);
+      return { stage: s.key, label: s.label, decided: g?.decided ?? 0, avgWaitHours: round(num(g?.wait)), withinSla: g?.within ?? 0 };
+    }),
+    overrides: overrides.map((o) => ({ classification: o.classification ?? "UNCLASSIFIED", count: o.count })),
+    syncJobs: sync[0] ?? { total: 0, dead: 0 },
+  };
+}

@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Prisma } from "../db/generated/client.ts";
+import { db } from "../db/client.ts";
+import { can, type Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+
+/**
+ * Monthly handoff QA. A run samples the handoffs closed-won in a month — every handoff
+ * with an intake override, always (the finance control "monthly control sampling on
+ * overrides"), plus a sample of the rest by the chosen rule — and assigns each to a
+ * reviewer who is not its own project manager. Reviewers score completeness and promise
+ * accuracy and tag the failure patterns; the report turns patterns into retraining.
+ */
+
+export const FAILURE_PATTERNS = {
+  "missing-dependency": "Missing client dependency",
+  "optimistic-timeline": "Optimistic timeline",
+  "unowned-risk": "Unowned risk",
+  "unclear-scope": "Unclear scope boundary",
+  "missing-commercial-terms": "Missing commercial terms",
+  "undocumented-commitment": "Undocumented sales commitment",
+} as const;
+export type FailurePattern = keyof typeof FAILURE_PATTERNS;
+const PATTERN_KEYS = Object.keys(FAILURE_PATTERNS) as [FailurePattern, ...FailurePattern[]];
+
+export const SAMPLING_RULES = {
+  random: "Random (reproducible for the run)",
+  "lowest-completeness": "Lowest completeness first",
+  "highest-risk": "Highest risk first",
+} as const;
+
+export const runInputSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month (YYYY-MM)."),
+  sampleSize: z.coerce.number().int().min(1, "Sample at least one handoff.").max(500, "Sample at most 500 handoffs."),
+  rule: z.enum(Object.keys(SAMPLING_RULES) as [keyof typeof SAMPLING_RULES, ...(keyof typeof SAMPLING_RULES)[]]),
+});
+
+export const reviewInputSchema = z.object({
+  completenessScore: z.coerce.number().int().min(0, "Score 0–100.").max(100, "Score 0–100."),
+  promiseAccuracy: z.coerce.number().int().min(0, "Score 0–100.").max(100, "Score 0–100."),
+  failurePatterns: z.array(z.enum(PATTERN_KEYS)).max(PATTERN_KEYS.length).default([]),
+  notes: z.string().trim().max(2000).optional(),
+});
+
+export const actionInputSchema = z.object({
+  pattern: z.enum(PATTERN_KEYS, "Choose the failure pattern this addresses."),
+  description: z.string().trim().min(3, "Describe the retraining (at least 3 characters).").max(500),
+  ownerId: z.string().min(1, "Choose an owner."),
+  dueDate: z.iso.date("Enter the due date as YYYY-MM-DD."),
+  runId: z.string().optional(),
+});
+
+const mayRun = (actor: Actor) => can(actor.role, "qa:run");
+
+function monthRange(month: string) {
+  const from = new Date(`${month}-01T00:00:00Z`);
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  return { from, to };
+}
+
+/** A stable shuffle: the same run always samples the same handoffs. */
+const rank = (seed: string, id: string) => createHash("sha256").update(`${seed}:${id}`).digest("hex");
+const RISK_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
+
+export async function createQaRun(actor: Actor, input: unknown) {
+  if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can start a QA run.");
+  const parsed = runInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const { month, sampleSize, rule } = parsed.data;
+  const { from, to } = monthRange(month);
+
+  const candidates = await db().handoff.findMany({
+    where: { closedWonAt: { gte: from, lt: to }, status: { not: "CANCELLED" } },
+    select: { id: true, projectManagerId: true, completenessScore: true, riskLevel: true, _count: { select: { overrides: true } } },
+  });
+  if (candidates.length === 0) throw conflict(`No handoff was closed-won in ${month}: there is nothing to sample.`);
+  const reviewers = await db().user.findMany({ where: { active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER"] } }, select: { id: true }, orderBy: { id: "asc" } });
+  if (reviewers.length === 0) throw conflict("There is no active PS leader or project manager to review.");
+
+  const seed = `${month}:${Date.now()}`;
+  const overridden = candidates.filter((c) => c._count.overrides > 0);
+  const others = candidates.filter((c) => c._count.overrides === 0);
+  others.sort((a, b) =>
+    rule === "lowest-completeness"
+      ? a.completenessScore - b.completenessScore || rank(seed, a.id).localeCompare(rank(seed, b.id))
+      : rule === "highest-risk"
+        ? RISK_ORDER[a.riskLevel] - RISK_ORDER[b.riskLevel] || rank(seed, a.id).localeCompare(rank(seed, b.id))
+        : rank(seed, a.id).localeCompare(rank(seed, b.id)),
+  );
+  // Overrides are always in, even beyond the sample size.
+  const sample = [...overridden, ...others.slice(0, Math.max(0, sampleSize - overridden.length))];
+
+  return db().$transaction(async (tx) => {
+    const run = await tx.qaRun.create({ data: { month, sampleSize: sample.length, rule: { rule, requested: sampleSize, overrides: overridden.length, seed } as Prisma.InputJsonValue, createdById: actor.userId } });
+    // Round-robin, skipping a handoff's own project manager: reviews are independent.
+    let next = 0;
+    const rows = sample.map((h) => {
+      let reviewer = reviewers[next % reviewers.length];
+      if (reviewer.id === h.projectManagerId && reviewers.length > 1) reviewer = reviewers[++next % reviewers.length];
+      next++;
+      return { runId: run.id, handoffId: h.id, reviewerId: reviewer.id };
+    });
+    await tx.qaReview.createMany({ data: rows });
+    await recordAudit(tx, { actor, action: "qa.run_started", entityType: "QaRun", entityId: run.id, data: { month, rule, requested: sampleSize, sampled: sample.length, overrides: overridden.length } });
+    return { id: run.id, sampled: sample.length, overrides: overridden.length };
+  });
+}
+
+export async function submitReview(actor: Actor, reviewId: string, input: unknown) {
+  const parsed = reviewInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const review = await db().qaReview.findUnique({ where: { id: reviewId }, include: { run: { select: { status: true } } } });
+  if (!review) throw notFound("This review does not exist.");
+  if (review.reviewerId !== actor.userId && actor.role !== "PS_LEADER") throw forbidden("Only the assigned reviewer or a PS leader can score this handoff.");
+  if (review.run.status === "CLOSED") throw conflict("This QA run is closed.");
+  await db().$transaction(async (tx) => {
+    await tx.qaReview.update({
+      where: { id: reviewId },
+      data: { ...parsed.data, notes: parsed.data.notes || null, reviewedAt: new Date(), reviewerId: review.reviewerId ?? actor.userId },
+    });
+    await recordAudit(tx, { actor, action: "qa.reviewed", entityType: "QaReview", entityId: reviewId, handoffId: review.handoffId, data: parsed.data });
+  });
+}
+
+export async function addRetrainingAction(actor: Actor, input: unknown) {
+  if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can record retraining actions.");
+  const parsed = actionInputSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true }, select: { id: true } });
+  if (!owner) throw invalid("Choose an active person as the owner.", { ownerId: ["Choose an owner."] });
+  return db().$transaction(async (tx) => {
+    const action = await tx.retrainingAction.create({
+      data: { pattern: parsed.data.pattern, description: parsed.data.description, ownerId: owner.id, dueDate: new Date(`${parsed.data.dueDate}T00:00:00Z`), runId: parsed.data.runId || null },
+    });
+    await recordAudit(tx, { actor, action: "qa.action_added", entityType: "RetrainingAction", entityId: action.id, data: parsed.data });
+    return { id: action.id };
+  });
+}
+
+export async function completeRetrainingAction(actor: Actor, actionId: string) {
+  const action = await db().retrainingAction.findUnique({ where: { id: actionId } });
+  if (!action) throw notFound("This action does not exist.");
+  if (action.ownerId !== actor.userId && !mayRun(actor)) throw forbidden("Only the action's owner, PS leaders, RevOps and admins can close it.");
+  await db().$transaction(async (tx) => {
+    await tx.retrainingAction.update({ where: { id: actionId }, data: { status: "DONE" } });
+    await recordAudit(tx, { actor, action: "qa.action_done", entityType: "RetrainingAction", entityId: actionId, data: { pattern: action.pattern } });
+  });
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Handoff_actualKickoffAt_idx" ON "Handoff"("actualKickoffAt");

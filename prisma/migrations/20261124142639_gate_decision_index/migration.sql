@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "HandoffStage_decidedAt_idx" ON "HandoffStage"("decidedAt");

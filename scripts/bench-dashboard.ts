@@ -1,0 +1,69 @@
+// npm run bench:dashboard — how fast the KPI dashboard answers with 100,000 handoffs.
+//
+// Makes a fresh database (on TEST_DATABASE_URL's server, else an embedded one), bulk-loads
+// N handoffs with kickoffs, scope changes, decided gates and QA reviews, then times the whole
+// dashboard (weekly KPIs, gate waits, overrides, sync failures, baseline lookup) for the views
+// leaders use. Options: --handoffs N (default 100000), --runs N (default 10), --json PATH.
+// Exits non-zero when a view's p95 is over the target.
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { setDb } from "../lib/db/client.ts";
+import { dashboardData } from "../lib/kpi/dashboard.ts";
+import { kpiFiltersSchema } from "../lib/kpi/filters.ts";
+import { createTestDatabase } from "../lib/test/database.ts";
+import { createTeam } from "../lib/test/fixtures.ts";
+import { loadBenchHandoffs, timeRuns } from "./bench-data.ts";
+
+const { values } = parseArgs({
+  options: { handoffs: { type: "string", default: "100000" }, runs: { type: "string", default: "10" }, json: { type: "string" } },
+});
+const count = Number(values.handoffs);
+const runs = Number(values.runs);
+const TARGET_P95_MS = 500;
+
+const database = await createTestDatabase();
+setDb(database.prisma);
+try {
+  const team = await createTeam(database.prisma);
+  const started = performance.now();
+  await loadBenchHandoffs(database.prisma, team, count);
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "ScopeChange" (id, "handoffId", description, "afterBrief", "loggedAt")
+    SELECT 'bench-sc-' || g, 'bench-' || (g * 3), 'Scope change ' || g, g % 2 = 0, now() - (g % 365) * interval '1 day'
+    FROM generate_series(1, ${Math.floor(count / 3)}) g`);
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "HandoffStage" (id, "handoffId", key, status, "startedAt", "submittedAt", "decidedAt", "updatedAt")
+    SELECT 'bench-st-' || g, 'bench-' || g, 'INTAKE', 'APPROVED', h."closedWonAt", h."closedWonAt" + interval '2 hours',
+           h."closedWonAt" + (2 + g % 40) * interval '1 hour', now()
+    FROM generate_series(1, ${count}) g JOIN "Handoff" h ON h.id = 'bench-' || g`);
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "QaRun" (id, month, "sampleSize", rule, "updatedAt") VALUES ('bench-qa', '2026-11', 1000, '{}', now())`);
+  await database.prisma.$executeRawUnsafe(`
+    INSERT INTO "QaReview" (id, "runId", "handoffId", "promiseAccuracy", "reviewedAt", "updatedAt")
+    SELECT 'bench-qr-' || g, 'bench-qa', 'bench-' || (g * 7), 50 + g % 51, now() - (g % 365) * interval '1 day', now()
+    FROM generate_series(1, ${Math.floor(count / 7)}) g`);
+  await database.prisma.$executeRawUnsafe(`ANALYZE`);
+  console.log(`Loaded ${count.toLocaleString("en-US")} handoffs in ${((performance.now() - started) / 1000).toFixed(1)} s; ${runs} runs per view.\n`);
+
+  const views: Record<string, Record<string, string>> = {
+    "default (last 12 weeks)": {},
+    "a whole year": { from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10) },
+    "pilot cohort": { cohort: "pilot" },
+    "outside the pilot, one team": { cohort: "rest", team: "Enterprise" },
+    "one owner": { owner: team.pm.userId },
+  };
+  const results: { view: string; weeks: number; handoffs: number; p50Ms: number; p95Ms: number }[] = [];
+  for (const [view, params] of Object.entries(views)) {
+    const filters = kpiFiltersSchema.parse(params);
+    const { last, p50Ms, p95Ms } = await timeRuns(() => dashboardData(filters), runs);
+    results.push({ view, weeks: last.weeks.length, handoffs: last.totals.handoffs, p50Ms, p95Ms });
+  }
+
+  console.table(results);
+  const slow = results.filter((r) => r.p95Ms > TARGET_P95_MS);
+  console.log(slow.length ? `Over the ${TARGET_P95_MS} ms p95 target: ${slow.map((r) => r.view).join(", ")}` : `Every view under the ${TARGET_P95_MS} ms p95 target.`);
+  if (values.json) writeFileSync(values.json, JSON.stringify({ handoffs: count, runs, targetP95Ms: TARGET_P95_MS, results }, null, 2));
+  process.exitCode = slow.length ? 1 : 0;
+} finally {
+  await database.drop();
+}
