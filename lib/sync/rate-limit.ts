@@ -57,3 +57,18 @@ export async function takeToken(vendor: Vendor, connection = "default", limit: V
   if (row.granted) return { granted: true, waitMs: 0 };
   return { granted: false, waitMs: Math.ceil(((1 - row.tokens) / limit.perSecond) * 1000) };
 }
+
+/**
+ * For calls a person or a sweep is waiting on (reads, connection checks), which run outside
+ * the job queue: waits for a token from the same bucket the workers draw from, so reads and
+ * outbox writes together stay under the vendor's limit. Gives up after `maxWaitMs` and lets
+ * the call go ahead; the vendor's 429 is then handled by the caller's retry.
+ */
+export async function waitForToken(vendor: Vendor, options: { maxWaitMs?: number } = {}): Promise<void> {
+  const deadline = Date.now() + (options.maxWaitMs ?? 30_000);
+  for (;;) {
+    const decision = await takeToken(vendor);
+    if (decision.granted || Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(decision.waitMs, Math.max(0, deadline - Date.now()))));
+  }
+}

@@ -1,16 +1,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { classifyFailure } from "../../sync/errors.ts";
+import { waitForToken } from "../../sync/rate-limit.ts";
 
 /**
  * Reads from HubSpot that a person or a sweep is waiting on: a 429 or a passing
  * 5xx/network failure is retried a few times, honouring Retry-After, with jitter.
+ * Each attempt first takes a token from the bucket the workers share, so a sweep or a burst
+ * of captures does not spend the rate limit the outbox's write-backs need.
  * (Writes go through the outbox instead, which retries durably.)
  */
 export async function withRetry<T>(call: () => Promise<T>, options: { attempts?: number; maxWaitMs?: number } = {}): Promise<T> {
-  const attempts = options.attempts ?? 4;
+  const attempts = options.attempts ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 15_000;
   for (let attempt = 1; ; attempt++) {
     try {
+      await waitForToken("HUBSPOT");
       return await call();
     } catch (error) {
       const failure = classifyFailure(error);
