@@ -30,13 +30,13 @@ export function BaselineCard({ data, filters, mayCapture }: { data: DashboardDat
         title="Baseline and targets"
         description={
           baseline
-            ? `Baseline captured ${formatDateTime(baseline.capturedAt)} by ${baseline.capturedBy ?? "—"}, from the 12 weeks before. Checkpoints compare weeks 1–4 and 5–8 after it; on track means at least the target's lower bound, pro-rated to the days elapsed.`
+            ? `Baseline frozen ${formatDateTime(baseline.capturedAt)} by ${baseline.capturedBy ?? "—"}, from the 12 weeks before. Checkpoints compare weeks 1–4 and 5–8 after it; on track means at least the target's lower bound, pro-rated to the days elapsed.`
             : "No baseline for these filters yet. Capture one before the pilot starts: it freezes the current values (last 12 weeks) to measure against."
         }
         actions={
-          mayCapture ? (
-            <Button size="sm" variant={baseline ? "secondary" : "primary"} pending={pending} onClick={() => post(`/api/kpi/baseline?${filtersToParams(filters)}`, {})}>
-              {baseline ? "Capture a new baseline" : "Capture baseline"}
+          mayCapture && !baseline ? (
+            <Button size="sm" pending={pending} onClick={() => post(`/api/kpi/baseline?${filtersToParams(filters)}`, {})}>
+              Capture baseline
             </Button>
           ) : undefined
         }

@@ -13,7 +13,10 @@ import { useCommand } from "./use-command";
 export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; mayManage: boolean }) {
   const { run, pending, error } = useCommand(handoff.id);
   const [date, setDate] = useState(handoff.kickoffScheduledAt?.slice(0, 10) ?? handoff.promisedKickoffAt?.slice(0, 10) ?? "");
+  const [heldOn, setHeldOn] = useState(handoff.kickoffScheduledAt?.slice(0, 10) ?? "");
+  const [attendees, setAttendees] = useState("");
   const locked = !handoff.acknowledgedAt;
+  const mayRecord = handoff.allowed.includes("RECORD_KICKOFF");
   const closed = handoff.status === "COMPLETED" || handoff.status === "CANCELLED";
 
   return (
@@ -23,6 +26,8 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
         <dl className="grid grid-cols-2 gap-2">
           <dt className="text-slate-500">Kickoff scheduled</dt>
           <dd>{formatDate(handoff.kickoffScheduledAt)}</dd>
+          <dt className="text-slate-500">Kickoff held</dt>
+          <dd>{handoff.actualKickoffAt ? formatDate(handoff.actualKickoffAt) : "Not yet"}</dd>
           <dt className="text-slate-500">Client dates confirmed</dt>
           <dd>{handoff.clientDateConfirmedAt ? formatDateTime(handoff.clientDateConfirmedAt) : "Not yet"}</dd>
         </dl>
@@ -56,6 +61,27 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
               Confirm client dates
             </Button>
           </div>
+        )}
+        {mayRecord && (
+          <form
+            aria-label="Record the kickoff"
+            className="space-y-3 border-t border-slate-100 pt-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              run({ type: "RECORD_KICKOFF", date: heldOn, note: attendees });
+            }}
+          >
+            <p className="text-slate-600">Once the kickoff has taken place, record the day and who attended: it dates the kickoff for the delay KPI.</p>
+            <Field label="Held on" error={error?.fieldErrors?.date?.[0]}>
+              {(p) => <input {...p} type="date" required className={inputClass} value={heldOn} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setHeldOn(e.target.value)} />}
+            </Field>
+            <Field label="Attendees" error={error?.fieldErrors?.note?.[0]}>
+              {(p) => <input {...p} required minLength={3} maxLength={2000} className={inputClass} value={attendees} onChange={(e) => setAttendees(e.target.value)} placeholder="Client sponsor, PM, delivery lead" />}
+            </Field>
+            <Button type="submit" pending={pending}>
+              Record kickoff held
+            </Button>
+          </form>
         )}
       </div>
     </Card>

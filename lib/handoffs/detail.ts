@@ -42,6 +42,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
         scopeItems: { orderBy: { createdAt: "asc" } },
         integrationConstraints: { orderBy: { createdAt: "asc" } },
         decisions: { orderBy: { decidedAt: "asc" } },
+        scopeChanges: { orderBy: { loggedAt: "desc" }, include: { loggedBy: { select: { name: true } } } },
         overrides: { orderBy: { createdAt: "desc" }, include: { requestedBy: { select: { name: true } }, confirmedBy: { select: { name: true } } } },
         auditEvents: { orderBy: { id: "desc" }, take: 200 },
       },
@@ -136,6 +137,13 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       canManageKickoff: canManageKickoff(state, actor),
       canRecordDecision: mayDecide(actor, state.assignments) && h.status !== "CANCELLED",
       canResyncOutputs: mayResync(actor, state.assignments),
+      scopeChanges: h.scopeChanges.map((c) => ({
+        id: c.id,
+        description: c.description,
+        afterBrief: c.afterBrief,
+        loggedBy: c.loggedBy?.name ?? null,
+        loggedAt: c.loggedAt.toISOString(),
+      })),
       risks: h.risks.map((r) => ({
         id: r.id,
         title: r.title,

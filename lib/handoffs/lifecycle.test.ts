@@ -38,6 +38,8 @@ function state(stage: StageKey, status: StageStatus, overrides: Partial<Lifecycl
     assignments: { psLeaderId: "u-leader", projectManagerId: "u-pm", revOpsId: "u-revops", deliveryLeadId: "u-lead" },
     stages,
     acknowledgedAt: STAGE_KEYS.indexOf(stage) > STAGE_KEYS.indexOf("ACKNOWLEDGEMENT") ? new Date() : null,
+    kickoffScheduledAt: null,
+    actualKickoffAt: null,
     intakeIssueCount: 0,
     intakeOverridden: false,
     risks: [
@@ -213,16 +215,39 @@ describe("kickoff", () => {
     expect(allowedOnly(after, { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toEqual(["leader", "pm"]);
     expect(allowedOnly(after, { type: "CONFIRM_CLIENT_DATES" })).toEqual(["leader", "pm"]);
   });
+
+  it("is recorded as held only once, after scheduling, at Kickoff & QA, and not in the future", () => {
+    const held = { type: "RECORD_KICKOFF", date: "2026-11-30", note: "Client sponsor, PM, lead" } as const;
+    const unscheduled = state("KICKOFF_QA", "IN_PROGRESS");
+    expect(() => assertAllowed(unscheduled, PEOPLE.pm, held)).toThrow(/Schedule the kickoff/);
+
+    const scheduled = state("KICKOFF_QA", "IN_PROGRESS", { kickoffScheduledAt: new Date("2026-11-30T09:00:00Z") });
+    expect(allowedOnly(scheduled, held)).toEqual(["leader", "pm"]);
+    expect(outcome(scheduled, "pm", { ...held, date: "2999-01-01" })).toBe("INVALID");
+    expect(outcome({ ...scheduled, actualKickoffAt: new Date("2026-11-30T09:00:00Z") }, "pm", held)).toBe("CONFLICT");
+    expect(outcome(state("KICKOFF_QA", "NOT_STARTED", { kickoffScheduledAt: new Date() }), "pm", held)).toBe("CONFLICT");
+    // The held kickoff is dated through this command, never typed in as plain evidence.
+    expect(outcome(scheduled, "pm", { type: "CAPTURE_EVIDENCE", stage: "KICKOFF_QA", requirementKey: "kickoff_held", note: "held" })).toBe("CONFLICT");
+  });
+});
+
+describe("scope changes", () => {
+  it("are logged by the assigned PM, the assigned delivery lead or a PS leader, at any stage", () => {
+    const change = { type: "LOG_SCOPE_CHANGE", description: "Client added a second region" } as const;
+    expect(allowedOnly(state("DELIVERY_WORKSPACE", "IN_PROGRESS"), change)).toEqual(["lead", "leader", "pm"]);
+    expect(allowedOnly(state("KICKOFF_QA", "IN_PROGRESS"), change)).toEqual(["lead", "leader", "pm"]);
+    expect(outcome(state("KICKOFF_QA", "APPROVED", { status: "COMPLETED" }), "pm", change)).toBe("CONFLICT");
+  });
 });
 
 describe("allowedCommands", () => {
   it("offers the assigned PM exactly what the rules allow on a gate awaiting them", () => {
     const s = state("IMPLEMENTATION_BRIEF", "AWAITING_APPROVAL", {}, "u-leader");
-    expect([...allowedCommands(s, PEOPLE.pm)].sort()).toEqual(["APPROVE_GATE", "REQUEST_CHANGES"]);
+    expect([...allowedCommands(s, PEOPLE.pm)].sort()).toEqual(["APPROVE_GATE", "LOG_SCOPE_CHANGE", "REQUEST_CHANGES"]);
   });
 
   it("offers start on a ready stage and evidence capture once started", () => {
-    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "NOT_STARTED"), PEOPLE.pm)]).toEqual(["START_STAGE"]);
-    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "IN_PROGRESS"), PEOPLE.pm)]).toEqual(["CAPTURE_EVIDENCE"]);
+    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "NOT_STARTED"), PEOPLE.pm)].sort()).toEqual(["LOG_SCOPE_CHANGE", "START_STAGE"]);
+    expect([...allowedCommands(state("DELIVERY_WORKSPACE", "IN_PROGRESS"), PEOPLE.pm)].sort()).toEqual(["CAPTURE_EVIDENCE", "LOG_SCOPE_CHANGE"]);
   });
 });

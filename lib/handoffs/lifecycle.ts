@@ -47,6 +47,15 @@ export const commandSchema = z.discriminatedUnion("type", [
     date: z.iso.date("Enter the kickoff date as YYYY-MM-DD."),
   }),
   z.object({ type: z.literal("CONFIRM_CLIENT_DATES") }),
+  z.object({
+    type: z.literal("RECORD_KICKOFF"),
+    date: z.iso.date("Enter the day the kickoff was held as YYYY-MM-DD."),
+    note: z.string().trim().min(3, "Say who attended (at least 3 characters).").max(2000),
+  }),
+  z.object({
+    type: z.literal("LOG_SCOPE_CHANGE"),
+    description: z.string().trim().min(5, "Describe the scope change (at least 5 characters).").max(2000),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;
@@ -69,6 +78,8 @@ export interface LifecycleState {
   };
   stages: Record<StageKey, StageState>;
   acknowledgedAt: Date | null;
+  kickoffScheduledAt: Date | null;
+  actualKickoffAt: Date | null;
   intakeIssueCount: number;
   risks: readonly { id: string; status: string; title: string }[];
   /** An approved override lets a blocked intake proceed. */
@@ -160,6 +171,9 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (!requirement) throw invalid(`${def.label} has no evidence item "${command.requirementKey}".`);
       if (command.stage === "ACKNOWLEDGEMENT") {
         throw conflict("The delivery lead records acknowledgement with “Acknowledge and accept risks”.");
+      }
+      if (requirement.key === "kickoff_held") {
+        throw conflict("The kickoff is recorded with “Record kickoff held”, which also dates it for the KPIs.");
       }
       if (requirement.kind === "SNAPSHOT") {
         throw conflict(`“${requirement.label}” is captured from the CRM when the deal passes intake validation, not by hand.`);
@@ -262,6 +276,28 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       }
       return;
     }
+
+    case "RECORD_KICKOFF": {
+      if (!canManageKickoff(state, actor)) {
+        throw forbidden("Only the assigned project manager or a PS leader can record the kickoff.");
+      }
+      if (!state.kickoffScheduledAt) throw conflict("Schedule the kickoff before recording that it was held.");
+      if (state.actualKickoffAt) throw conflict("The kickoff has already been recorded.");
+      assertCurrentStage(state, "KICKOFF_QA");
+      if (!WORKABLE.includes(state.stages.KICKOFF_QA.status)) {
+        throw conflict("Start the Kickoff & QA stage before recording the kickoff.");
+      }
+      if (command.date > new Date().toISOString().slice(0, 10)) throw invalid("The kickoff cannot be recorded before the day it is held.", { date: ["Pick today or an earlier day."] });
+      return;
+    }
+
+    case "LOG_SCOPE_CHANGE": {
+      const lead = actor.role === "DELIVERY_LEAD" && state.assignments.deliveryLeadId === actor.userId;
+      if (!canManageKickoff(state, actor) && !lead) {
+        throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can log a scope change.");
+      }
+      return;
+    }
   }
 }
 
@@ -277,6 +313,8 @@ export function allowedCommands(state: LifecycleState, actor: Actor): Set<Comman
     { type: "ACKNOWLEDGE" },
     { type: "SCHEDULE_KICKOFF", date: "2000-01-01" },
     { type: "CONFIRM_CLIENT_DATES" },
+    { type: "RECORD_KICKOFF", date: "2000-01-01", note: "probe" },
+    { type: "LOG_SCOPE_CHANGE", description: "probe" },
   ];
   const open = state.risks.find((r) => r.status === "OPEN");
   const sentBack = state.risks.find((r) => r.status === "REJECTED");

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
-import { KICKOFF_SLA_DAYS } from "../kpi/definitions.ts";
+import { kickoffDelayed } from "../kpi/queries.ts";
 import { visibleHandoffs } from "./access.ts";
 import type { QueuePage, QueueQuery } from "./queue-query.ts";
 
@@ -21,9 +21,8 @@ async function delayedIds(query: QueueQuery): Promise<string[]> {
   const from = query.kickoffFrom ? dayStart(query.kickoffFrom) : new Date(0);
   const to = query.kickoffTo ? dayEnd(query.kickoffTo) : new Date(8.64e15);
   const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Handoff"
-    WHERE "actualKickoffAt" >= ${from} AND "actualKickoffAt" < ${to}
-      AND "actualKickoffAt" > coalesce("promisedKickoffAt", "closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS}))`;
+    SELECT id FROM "Handoff" h
+    WHERE "actualKickoffAt" >= ${from} AND "actualKickoffAt" < ${to} AND ${kickoffDelayed("h")}`;
   return rows.map((r) => r.id);
 }
 

@@ -114,6 +114,43 @@ describe("transitionHandoff", () => {
     expect(scheduled.kickoffScheduledAt?.toISOString().slice(0, 10)).toBe("2026-12-14");
   });
 
+  it("records the kickoff held, dated for the KPIs, with its evidence", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { stage: "KICKOFF_QA", stageStatus: "IN_PROGRESS", acknowledgedAt: new Date() } });
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: handoff.id }, data: { status: "APPROVED" } });
+    await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "KICKOFF_QA", status: "IN_PROGRESS" } });
+    const today = new Date().toISOString().slice(0, 10);
+
+    const held = { type: "RECORD_KICKOFF", date: today, note: "Client sponsor, PM and delivery lead" };
+    await expect(transitionHandoff(team.pm, handoff.id, held)).rejects.toThrow(/Schedule the kickoff before/);
+    await transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: today });
+    await expect(transitionHandoff(team.viewer, handoff.id, held)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await transitionHandoff(team.pm, handoff.id, held);
+
+    const after = await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(after.actualKickoffAt?.toISOString().slice(0, 10)).toBe(today);
+    const evidence = await database.prisma.evidence.findFirstOrThrow({ where: { stage: { handoffId: handoff.id, key: "KICKOFF_QA" }, requirementKey: "kickoff_held" } });
+    expect(evidence.data).toMatchObject({ note: `Held on ${today}. Client sponsor, PM and delivery lead` });
+    await expect(transitionHandoff(team.pm, handoff.id, held)).rejects.toThrow(/already been recorded/);
+  });
+
+  it("counts a scope change as an incident only once the brief has been approved", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    await transitionHandoff(team.pm, handoff.id, { type: "LOG_SCOPE_CHANGE", description: "SSO moved into scope during discovery" });
+    await expect(transitionHandoff(team.sales, handoff.id, { type: "LOG_SCOPE_CHANGE", description: "Sales wants more" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const brief = await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "IMPLEMENTATION_BRIEF", status: "APPROVED" } });
+    await database.prisma.approval.create({ data: { stageId: brief.id, actorId: team.leader.userId, decision: "APPROVED" } });
+    await transitionHandoff(team.lead, handoff.id, { type: "LOG_SCOPE_CHANGE", description: "Client added a second region" });
+
+    const changes = await database.prisma.scopeChange.findMany({ where: { handoffId: handoff.id }, orderBy: { loggedAt: "asc" } });
+    expect(changes.map((c) => [c.description, c.afterBrief, c.loggedById])).toEqual([
+      ["SSO moved into scope during discovery", false, team.pm.userId],
+      ["Client added a second region", true, team.lead.userId],
+    ]);
+    expect(await database.prisma.auditEvent.count({ where: { handoffId: handoff.id, action: "scope.changed" } })).toBe(2);
+  });
+
   it("rejects a malformed command with a precise message", async () => {
     const handoff = await createHandoff(database.prisma, team);
     await expect(transitionHandoff(team.pm, handoff.id, { type: "TELEPORT" })).rejects.toMatchObject({ code: "INVALID" });

@@ -81,6 +81,8 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
     },
     stages,
     acknowledgedAt: handoff.acknowledgedAt,
+    kickoffScheduledAt: handoff.kickoffScheduledAt,
+    actualKickoffAt: handoff.actualKickoffAt,
     intakeIssueCount: issues,
     intakeOverridden: overridden > 0,
     risks: handoff.risks,
@@ -284,6 +286,33 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
       case "CONFIRM_CLIENT_DATES": {
         handoffPatch.clientDateConfirmedAt = now;
         await audit("client_dates.confirmed", {});
+        break;
+      }
+
+      case "RECORD_KICKOFF": {
+        const heldAt = new Date(`${command.date}T09:00:00.000Z`);
+        handoffPatch.actualKickoffAt = heldAt;
+        const evidence = await tx.evidence.create({
+          data: {
+            stageId: stageRow("KICKOFF_QA")!.id,
+            requirementKey: "kickoff_held",
+            kind: "NOTE",
+            label: stageDefinition("KICKOFF_QA").evidence.find((r) => r.key === "kickoff_held")!.label,
+            data: { note: `Held on ${command.date}. ${command.note}`, heldOn: command.date },
+            capturedById: actor.userId,
+          },
+        });
+        await audit("kickoff.held", { date: command.date, note: command.note }, { type: "Evidence", id: evidence.id });
+        break;
+      }
+
+      case "LOG_SCOPE_CHANGE": {
+        // An incident when the implementation brief had already been signed off: what was agreed moved.
+        const briefApproved = await tx.approval.count({ where: { decision: "APPROVED", stage: { handoffId, key: "IMPLEMENTATION_BRIEF" } } });
+        const change = await tx.scopeChange.create({
+          data: { handoffId, description: command.description, afterBrief: briefApproved > 0, loggedById: actor.userId, loggedAt: now },
+        });
+        await audit("scope.changed", { description: command.description, afterBrief: change.afterBrief }, { type: "ScopeChange", id: change.id });
         break;
       }
     }

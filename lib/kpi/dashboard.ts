@@ -2,7 +2,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
-import { forbidden } from "../errors.ts";
+import { conflict, forbidden } from "../errors.ts";
 import { checkpoint, KPIS, type Checkpoint, type KpiKey } from "./definitions.ts";
 import { filtersToParams, periodOf, type KpiFilters, type Period } from "./filters.ts";
 import { operationalKpis, summarise, weeklyKpis, type PeriodSummary } from "./queries.ts";
@@ -20,10 +20,11 @@ function filterKey(filters: KpiFilters): string {
   return filtersToParams(rest).toString();
 }
 
+/** The baseline frozen for these filters: the first one captured. */
 export async function latestBaseline(filters: KpiFilters) {
   const snapshot = await db().kpiSnapshot.findFirst({
     where: { kind: "BASELINE", filters: { equals: { key: filterKey(filters) } } },
-    orderBy: { capturedAt: "desc" },
+    orderBy: { capturedAt: "asc" },
     include: { capturedBy: { select: { name: true } } },
   });
   if (!snapshot) return null;
@@ -39,13 +40,26 @@ export async function latestBaseline(filters: KpiFilters) {
 
 /**
  * Freezes the current values (the twelve weeks before now, for these filters) as the
- * baseline the pilot is measured against. A later capture does not change an earlier one.
+ * baseline the pilot is measured against. Once frozen it stays: a second capture for the same
+ * filters is refused, so the comparison cannot be moved while the pilot runs.
  */
 export async function captureBaseline(actor: Actor, filters: KpiFilters, now = new Date()) {
   if (!can(actor.role, "baseline:capture")) throw forbidden("Only PS leaders and admins can capture a baseline.");
   const period: Period = { from: new Date(now.getTime() - 12 * 7 * DAY), to: now };
   const metrics = summarise(await weeklyKpis(filters, period));
   return db().$transaction(async (tx) => {
+    // Serialises captures for one filter set: two leaders clicking at once freeze one baseline.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kpi-baseline:${filterKey(filters)}`}))`;
+    const existing = await tx.kpiSnapshot.findFirst({
+      where: { kind: "BASELINE", filters: { equals: { key: filterKey(filters) } } },
+      orderBy: { capturedAt: "asc" },
+      include: { capturedBy: { select: { name: true } } },
+    });
+    if (existing) {
+      throw conflict(
+        `The baseline for these filters was frozen on ${existing.capturedAt.toISOString().slice(0, 10)}${existing.capturedBy ? ` by ${existing.capturedBy.name}` : ""}; it cannot be replaced.`,
+      );
+    }
     const snapshot = await tx.kpiSnapshot.create({
       data: {
         kind: "BASELINE",

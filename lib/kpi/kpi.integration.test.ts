@@ -33,8 +33,8 @@ beforeAll(async () => {
   };
   // Promised the 20th, kicked off the 22nd: late.
   await make("late-promised", { closedWonAt: at("2026-10-05"), promisedKickoffAt: at("2026-10-20"), actualKickoffAt: at("2026-10-22"), completenessScore: 60 });
-  // Kicked off on the promised day: on time.
-  await make("on-time", { closedWonAt: at("2026-10-06"), promisedKickoffAt: at("2026-10-21"), actualKickoffAt: at("2026-10-21"), completenessScore: 70 });
+  // Kicked off at noon on the promised day (promised dates carry no time): on time.
+  await make("on-time", { closedWonAt: at("2026-10-06"), promisedKickoffAt: new Date("2026-10-21T00:00:00Z"), actualKickoffAt: at("2026-10-21"), completenessScore: 70 });
   // No promised date: 16 days after closed-won is past the 14-day SLA.
   await make("late-sla", { closedWonAt: at("2026-10-07"), actualKickoffAt: at("2026-10-23"), completenessScore: 80 });
   // No promised date, 13 days: on time. The pilot cohort's only handoff.
@@ -104,6 +104,9 @@ describe("baseline", () => {
     await database.prisma.handoff.update({ where: { id: ids["on-time"] }, data: { actualKickoffAt: at("2026-10-25") } });
     const baseline = await latestBaseline(filters());
     expect(baseline?.metrics.delayRate).toBe(50);
+    // Frozen: a second capture for the same filters is refused and changes nothing.
+    await expect(captureBaseline(team.leader, filters(), at("2026-11-20"))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await latestBaseline(filters()))?.id).toBe(captured.id);
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "kpi.baseline_captured", entityId: captured.id } });
     expect(audit).toMatchObject({ actorId: team.leader.userId });
     await database.prisma.handoff.update({ where: { id: ids["on-time"] }, data: { actualKickoffAt: at("2026-10-21") } });

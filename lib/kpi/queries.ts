@@ -13,6 +13,16 @@ import { periodOf, weekStart, type KpiFilters, type Period } from "./filters.ts"
 
 type Client = PrismaClient | Tx;
 
+/**
+ * A kickoff is late when it happened on a later day than promised — or, with no promised date,
+ * on a later day than the kickoff SLA after closed-won. Days, not instants: a kickoff held in the
+ * afternoon of the promised day is on time. The one definition, for the KPI and its drill-down.
+ */
+export function kickoffDelayed(alias: string): Prisma.Sql {
+  const h = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${h}."actualKickoffAt"::date > coalesce(${h}."promisedKickoffAt"::date, (${h}."closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS}))::date))`;
+}
+
 function handoffConditions(f: KpiFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (f.team) parts.push(Prisma.sql`h."team" = ${f.team}`);
@@ -57,7 +67,7 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
     GROUP BY 1`;
   const kickedQuery = client.$queryRaw<{ week: Date; kickoffs: number; delayed: number; cycle: number | null }[]>`
     SELECT date_trunc('week', h."actualKickoffAt") AS week, count(*)::int AS kickoffs,
-           count(*) FILTER (WHERE h."actualKickoffAt" > coalesce(h."promisedKickoffAt", h."closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS})))::int AS delayed,
+           count(*) FILTER (WHERE ${kickoffDelayed("h")})::int AS delayed,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400)::float AS cycle
     FROM "Handoff" h
     WHERE h."actualKickoffAt" >= ${from} AND h."actualKickoffAt" < ${to} AND ${where}

@@ -8,6 +8,7 @@ import { GatePanel } from "@/components/handoffs/gate-panel";
 import { HandoffFacts } from "@/components/handoffs/handoff-facts";
 import { HandoffSidebar } from "@/components/handoffs/handoff-sidebar";
 import { KickoffPanel } from "@/components/handoffs/kickoff-panel";
+import { ScopeChanges } from "@/components/handoffs/scope-changes";
 import { OverridePanel } from "@/components/handoffs/override-panel";
 import { HandoffStatusBadge, RiskBadge } from "@/components/handoffs/labels";
 import { StageRecord, StageTimeline } from "@/components/handoffs/stage-timeline";
@@ -92,6 +93,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           </Card>
           <HandoffFacts handoff={handoff} />
           <DecisionLog handoff={handoff} mayDecide={handoff.canRecordDecision} />
+          <ScopeChanges handoff={handoff} />
         </div>
         <div className="space-y-6">
           <HandoffSidebar handoff={handoff} />
