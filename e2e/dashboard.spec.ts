@@ -55,9 +55,17 @@ test("a QA run samples handoffs and a reviewer scores one; viewers cannot start 
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page.getByRole("heading", { name: `QA run ${month}` })).toBeVisible();
   const first = page.getByRole("form").first();
-  await first.getByLabel("Completeness (0–100)").fill("72");
-  await first.getByLabel("Promise accuracy (0–100)").fill("80");
+  for (const part of ["Mandatory fields", "Evidence for each gate", "Commitments with a date"]) {
+    await first.getByRole("radiogroup", { name: new RegExp(part) }).getByLabel("Met").check();
+  }
+  await first.getByRole("radiogroup", { name: /Risks with an owner/ }).getByLabel("Partly").check();
+  // Every sales commitment gets an outcome; the first one was missed.
+  const outcomes = await first.getByRole("combobox").all();
+  for (const [i, outcome] of outcomes.entries()) await outcome.selectOption(i === 0 ? "MISSED" : "DELIVERED");
   await first.getByLabel("Optimistic timeline").check();
+  // 40 + 25 + 20/2 + 15 = 90; promise accuracy: all but the missed one.
+  const accuracy = outcomes.length ? `${Math.round(((outcomes.length - 1) / outcomes.length) * 100)}%` : "—";
+  await expect(first.getByText(`Completeness 90 · promise accuracy ${accuracy}`)).toBeVisible();
   await first.getByRole("button", { name: /Save review/ }).click();
   await expect(page.getByText(/Reviewed /).first()).toBeVisible();
   await page.screenshot({ path: `${shots}/qa-run.png`, fullPage: true });

@@ -3,39 +3,118 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formatDate } from "@/components/ui/format";
 import { inputClass } from "@/components/ui/field";
 import { usePost } from "@/components/ui/use-post";
+import type { QaRunDetail } from "@/lib/qa/report";
 
-/** Scores one sampled handoff: completeness, promise accuracy, failure patterns and a note. */
-export function ReviewForm({ reviewId, handoffRef, patterns, initial }: { reviewId: string; handoffRef: string; patterns: Record<string, string>; initial: { completenessScore: number | null; promiseAccuracy: number | null; failurePatterns: string[]; notes: string | null } }) {
+type Review = QaRunDetail["reviews"][number];
+type Level = "met" | "partly" | "missed";
+type Outcome = Review["commitments"][number]["status"];
+
+export interface RubricLabels {
+  parts: readonly { key: "fields" | "evidence" | "risks" | "commitments"; label: string; weight: number }[];
+  levels: Record<Level, string>;
+  outcomes: Record<Outcome, string>;
+  patterns: Record<string, string>;
+}
+
+const CREDIT: Record<Level, number> = { met: 1, partly: 0.5, missed: 0 };
+
+/**
+ * Scores one sampled handoff by the rubric: each completeness part met, partly met or missed,
+ * each sales commitment's outcome, the failure patterns seen, and a note. The scores it will
+ * save are shown as the reviewer goes; the server computes them again.
+ */
+export function ReviewForm({ review, handoffRef, labels }: { review: Review; handoffRef: string; labels: RubricLabels }) {
   const { post, pending, error } = usePost();
-  const [completeness, setCompleteness] = useState(initial.completenessScore?.toString() ?? "");
-  const [accuracy, setAccuracy] = useState(initial.promiseAccuracy?.toString() ?? "");
-  const [tags, setTags] = useState<string[]>(initial.failurePatterns);
-  const [notes, setNotes] = useState(initial.notes ?? "");
+  const [rubric, setRubric] = useState<Partial<Record<RubricLabels["parts"][number]["key"], Level>>>(review.rubric ?? {});
+  const [outcomes, setOutcomes] = useState<Record<string, Outcome>>(
+    Object.fromEntries(review.reviewedAt ? review.commitments.map((c) => [c.id, c.status]) : []),
+  );
+  const [tags, setTags] = useState<string[]>(review.failurePatterns);
+  const [notes, setNotes] = useState(review.notes ?? "");
+
+  const scored = labels.parts.every((p) => rubric[p.key]);
+  const completeness = scored ? Math.round(labels.parts.reduce((sum, p) => sum + p.weight * CREDIT[rubric[p.key]!], 0)) : null;
+  const known = Object.values(outcomes).filter((o) => o !== "OPEN");
+  const accuracy = known.length ? Math.round((known.filter((o) => o === "DELIVERED").length / known.length) * 100) : null;
+
   return (
     <form
-      className="space-y-2"
+      className="space-y-3 rounded-md border border-slate-200 p-3"
       aria-label={`Review of ${handoffRef}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void post(`/api/qa/reviews/${reviewId}`, { completenessScore: completeness, promiseAccuracy: accuracy, failurePatterns: tags, notes });
+        void post(`/api/qa/reviews/${review.id}`, {
+          rubric,
+          commitments: Object.entries(outcomes).map(([id, outcome]) => ({ id, outcome })),
+          failurePatterns: tags,
+          notes,
+        });
       }}
     >
-      <div className="flex flex-wrap gap-3">
-        <label className="text-xs font-medium text-slate-600">
-          Completeness (0–100)
-          <input type="number" min={0} max={100} required className={`${inputClass} mt-1 w-28`} value={completeness} onChange={(e) => setCompleteness(e.target.value)} />
-        </label>
-        <label className="text-xs font-medium text-slate-600">
-          Promise accuracy (0–100)
-          <input type="number" min={0} max={100} required className={`${inputClass} mt-1 w-28`} value={accuracy} onChange={(e) => setAccuracy(e.target.value)} />
-        </label>
-      </div>
       <fieldset>
-        <legend className="text-xs font-medium text-slate-600">Failure patterns</legend>
+        <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Completeness rubric</legend>
+        <div className="mt-1 divide-y divide-slate-100">
+          {labels.parts.map((part) => (
+            <div key={part.key} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+              <span id={`${review.id}-${part.key}-label`} className="text-sm text-slate-700">
+                {part.label} <span className="text-xs text-slate-500">({part.weight})</span>
+              </span>
+              <div role="radiogroup" aria-labelledby={`${review.id}-${part.key}-label`} className="flex gap-3">
+                {(Object.keys(labels.levels) as Level[]).map((lvl) => (
+                  <label key={lvl} className="flex items-center gap-1 text-sm text-slate-700">
+                    <input type="radio" name={`${review.id}-${part.key}`} value={lvl} required checked={rubric[part.key] === lvl} onChange={() => setRubric({ ...rubric, [part.key]: lvl })} />
+                    {labels.levels[lvl]}
+                  </label>
+                ))}
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Sales commitments</legend>
+        {review.commitments.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-500">No sales commitments were recorded for this handoff; promise accuracy does not apply.</p>
+        ) : (
+          <ul className="mt-1 divide-y divide-slate-100">
+            {review.commitments.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                <label htmlFor={`${review.id}-${c.id}`} className="text-sm text-slate-700">
+                  {c.description}
+                  <span className="block text-xs text-slate-500">
+                    due {formatDate(c.dueDate)} · {c.owner ?? "no owner"}
+                  </span>
+                </label>
+                <select
+                  id={`${review.id}-${c.id}`}
+                  required
+                  className={`${inputClass} w-48`}
+                  value={outcomes[c.id] ?? ""}
+                  onChange={(e) => setOutcomes({ ...outcomes, [c.id]: e.target.value as Outcome })}
+                >
+                  <option value="" disabled>
+                    Outcome…
+                  </option>
+                  {(Object.keys(labels.outcomes) as Outcome[]).map((o) => (
+                    <option key={o} value={o}>
+                      {labels.outcomes[o]}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Failure patterns</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {Object.entries(patterns).map(([key, label]) => (
+          {Object.entries(labels.patterns).map(([key, label]) => (
             <label key={key} className="flex items-center gap-1.5 text-sm text-slate-700">
               <input type="checkbox" checked={tags.includes(key)} onChange={(e) => setTags(e.target.checked ? [...tags, key] : tags.filter((t) => t !== key))} />
               {label}
@@ -47,8 +126,14 @@ export function ReviewForm({ reviewId, handoffRef, patterns, initial }: { review
         Notes
         <textarea rows={2} className={`${inputClass} mt-1`} value={notes} onChange={(e) => setNotes(e.target.value)} />
       </label>
+      <p className="text-sm text-slate-700" aria-live="polite">
+        Completeness <span className="font-semibold">{completeness ?? "—"}</span> · promise accuracy{" "}
+        <span className="font-semibold">{accuracy === null ? "—" : `${accuracy}%`}</span>
+      </p>
       {error && <Alert>{error.message}</Alert>}
-      <Button type="submit" size="sm" pending={pending}>Save review<span className="sr-only"> of {handoffRef}</span></Button>
+      <Button type="submit" size="sm" pending={pending}>
+        Save review<span className="sr-only"> of {handoffRef}</span>
+      </Button>
     </form>
   );
 }

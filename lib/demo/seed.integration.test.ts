@@ -154,6 +154,26 @@ describe("demo seed", () => {
     expect(await prisma.policyVersion.count({ where: { kind: "MATERIALITY", version: 1 } })).toBe(1);
   });
 
+  it("has the last two months' QA runs, sampling every override, with scored reviews and retraining", async () => {
+    const runs = await prisma.qaRun.findMany({ orderBy: { month: "asc" }, include: { reviews: { include: { handoff: { select: { closedWonAt: true, projectManagerId: true, _count: { select: { overrides: true } } } } } } } });
+    expect(runs.map((r) => r.month)).toEqual(["2026-09", "2026-10"]);
+    for (const run of runs) {
+      const from = new Date(`${run.month}-01T00:00:00Z`);
+      const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+      const overridden = await prisma.handoff.findMany({ where: { closedWonAt: { gte: from, lt: to }, status: { not: "CANCELLED" }, overrides: { some: {} } }, select: { id: true } });
+      expect(run.reviews.map((r) => r.handoffId)).toEqual(expect.arrayContaining(overridden.map((h) => h.id)));
+      for (const review of run.reviews) {
+        expect(review.handoff.closedWonAt >= from && review.handoff.closedWonAt < to).toBe(true);
+        expect(review.reviewerId).not.toBe(review.handoff.projectManagerId);
+        if (review.reviewedAt) expect(review.reviewedAt.getTime()).toBeLessThan(NOW.getTime());
+      }
+    }
+    const [older, recent] = runs;
+    expect(older.reviews.every((r) => r.reviewedAt && r.completenessScore !== null)).toBe(true);
+    expect(recent.reviews.some((r) => !r.reviewedAt)).toBe(true);
+    expect(await prisma.retrainingAction.count()).toBe(3);
+  });
+
   it("does nothing on a second run, so a restart keeps people's changes", async () => {
     const events = await prisma.auditEvent.count();
     const again = await seedDemo(prisma, { now: NOW });

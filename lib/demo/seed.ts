@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import { STAGES, type EvidenceRequirement, type StageDefinition } from "../handoffs/stages.ts";
 import { waitingOnFor } from "../handoffs/transition.ts";
 import type { IntakeIssue } from "../intake/issues.ts";
+import { promiseAccuracyOf, rubricScore, type FailurePattern, type ReviewInput } from "../qa/runs.ts";
 
 /**
  * Realistic demo data for an empty database: thirteen people, a few hundred handoffs
@@ -1198,6 +1199,9 @@ interface Rows {
   constraints: Prisma.IntegrationConstraintCreateManyInput[];
   decisions: Prisma.DecisionCreateManyInput[];
   scopeChanges: Prisma.ScopeChangeCreateManyInput[];
+  qaRuns: Prisma.QaRunCreateManyInput[];
+  qaReviews: Prisma.QaReviewCreateManyInput[];
+  retrainingActions: Prisma.RetrainingActionCreateManyInput[];
   audit: (Prisma.AuditEventCreateManyInput & { at: Date })[];
 }
 
@@ -1614,6 +1618,132 @@ function userRows(staff: Staff, passwordHash: string, now: Date): Prisma.UserCre
   }));
 }
 
+// ───────────────────────── monthly QA ─────────────────────────
+
+const QA_REVIEWERS = ["leader@demo.local", "pm@demo.local", "pm2@demo.local", "pm3@demo.local", "leader2@demo.local"];
+const QA_SAMPLE = 10;
+
+/**
+ * The QA runs of the two months before this one: the older fully reviewed, the last one half
+ * way through. Every handoff with an override is sampled, as the control requires; reviewers
+ * score the rubric from what the handoff actually holds, and decide each commitment's outcome.
+ * A separate random stream, so the handoffs look the same with or without QA.
+ */
+function qaRows(plans: Plan[], rows: Rows, ctx: Ctx): void {
+  const rng = new Random(SEED + 6);
+  const reviewers = QA_REVIEWERS.map((e) => ctx.staff.get(e));
+  const leader = ctx.staff.get("leader@demo.local");
+  const monthStart = (offset: number) => new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth() + offset, 1));
+  const patternsSeen = new Map<FailurePattern, number>();
+  let lastRunId: string | null = null;
+
+  for (const offset of [-2, -1]) {
+    const from = monthStart(offset);
+    const to = monthStart(offset + 1);
+    const month = from.toISOString().slice(0, 7);
+    const inMonth = plans.filter((p) => p.closedWonAt >= from && p.closedWonAt < to && p.status !== "CANCELLED");
+    if (inMonth.length === 0) continue;
+    const overridden = inMonth.filter((p) => p.override);
+    const sample = [...overridden, ...rng.sample(inMonth.filter((p) => !p.override), Math.max(0, QA_SAMPLE - overridden.length))];
+    const startedAt = earliest(plus(to, 2 * HOUR), plus(ctx.now, -2 * HOUR));
+    const runId = ctx.newId();
+    lastRunId = runId;
+    rows.qaRuns.push({
+      id: runId,
+      month,
+      sampleSize: sample.length,
+      rule: { rule: "random", requested: QA_SAMPLE, overrides: overridden.length, seed: `demo:${month}` },
+      createdById: leader.id,
+      createdAt: startedAt,
+      updatedAt: startedAt,
+    });
+    rows.audit.push({ at: startedAt, actorId: leader.id, actorRole: leader.role, actorLabel: leader.name, action: "qa.run_started", entityType: "QaRun", entityId: runId, data: { month, rule: "random", requested: QA_SAMPLE, sampled: sample.length, overrides: overridden.length } });
+
+    sample.forEach((plan, i) => {
+      let reviewer = reviewers[i % reviewers.length];
+      if (reviewer.id === plan.projectManager.id) reviewer = reviewers[(i + 1) % reviewers.length];
+      const reviewed = offset === -2 || i % 2 === 0;
+      const reviewedAt = earliest(plus(startedAt, rng.int(1, 9) * DAY + rng.int(1, 8) * HOUR), plus(ctx.now, -HOUR));
+      if (!reviewed || reviewedAt <= startedAt) {
+        rows.qaReviews.push({ id: ctx.newId(), runId, handoffId: plan.id, reviewerId: reviewer.id, failurePatterns: [], createdAt: startedAt, updatedAt: startedAt });
+        return;
+      }
+      // The reviewer decides what became of each promise that is due.
+      const commitments = rows.commitments.filter((c) => c.handoffId === plan.id);
+      for (const c of commitments) {
+        if (c.status === "OPEN" && c.dueDate && ms(c.dueDate as Date) < ms(reviewedAt)) {
+          c.status = rng.weighted([["DELIVERED", 70], ["DELIVERED_LATE", 14], ["CHANGED", 10], ["MISSED", 6]] as const);
+        }
+      }
+      const outcomes = commitments.map((c) => ({ id: c.id!, outcome: c.status ?? "OPEN" }));
+      const unowned = plan.content.risks.some((r) => !r.owner && !r.ownerName);
+      const rubric: ReviewInput["rubric"] = {
+        fields: plan.capturedIssues.length === 0 ? "met" : plan.capturedIssues.length > 2 ? "missed" : "partly",
+        evidence: plan.completeness >= 85 ? "met" : rng.chance(0.5) ? "partly" : "met",
+        risks: unowned ? "partly" : rng.chance(0.85) ? "met" : "partly",
+        commitments: rng.chance(0.75) ? "met" : "partly",
+      };
+      const patterns = new Set<FailurePattern>();
+      if (rubric.fields !== "met") patterns.add(rng.chance(0.5) ? "missing-commercial-terms" : "unclear-scope");
+      if (rubric.risks !== "met") patterns.add("unowned-risk");
+      if (outcomes.some((o) => o.outcome === "DELIVERED_LATE" || o.outcome === "MISSED") || (plan.team === "Mid-market" && rng.chance(0.35))) patterns.add("optimistic-timeline");
+      if (outcomes.some((o) => o.outcome === "CHANGED")) patterns.add("undocumented-commitment");
+      if (plan.content.dependencies.length === 0 || rng.chance(0.15)) patterns.add("missing-dependency");
+      for (const p of patterns) patternsSeen.set(p, (patternsSeen.get(p) ?? 0) + 1);
+
+      rows.qaReviews.push({
+        id: ctx.newId(),
+        runId,
+        handoffId: plan.id,
+        reviewerId: reviewer.id,
+        completenessScore: rubricScore(rubric),
+        promiseAccuracy: promiseAccuracyOf(outcomes.map((o) => o.outcome)),
+        failurePatterns: [...patterns],
+        rubric: { parts: rubric, commitments: outcomes },
+        notes: patterns.size ? rng.pick(QA_NOTES) : null,
+        reviewedAt,
+        createdAt: startedAt,
+        updatedAt: reviewedAt,
+      });
+    });
+  }
+
+  // Retraining for the patterns seen most, owned by the people who can fix them.
+  const top = [...patternsSeen.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  top.forEach(([pattern], i) => {
+    const action = RETRAINING[pattern];
+    const createdAt = plus(ctx.now, -(12 - i * 3) * DAY);
+    rows.retrainingActions.push({
+      id: ctx.newId(),
+      runId: lastRunId,
+      pattern,
+      description: action.description,
+      ownerId: ctx.staff.get(action.owner).id,
+      dueDate: new Date(`${plus(ctx.now, (i * 10 - 3) * DAY).toISOString().slice(0, 10)}T00:00:00Z`),
+      status: i === 0 ? "DONE" : "OPEN",
+      createdAt,
+      updatedAt: createdAt,
+    });
+  });
+}
+
+const QA_NOTES = [
+  "Dates were promised before the client's procurement had signed off.",
+  "Risk register copied from the template; nobody owns the integration risk.",
+  "The SOW excludes data migration, but the deal notes promise it.",
+  "Client dependencies were only discovered at kickoff.",
+  "Sales confirmed the scope on a call; none of it is in the CRM.",
+];
+
+const RETRAINING: Record<FailurePattern, { description: string; owner: string }> = {
+  "optimistic-timeline": { description: "Estimation refresher for sales: promise kickoff dates only from the delivery calendar.", owner: "leader2@demo.local" },
+  "unowned-risk": { description: "Deal desk checklist: every critical risk names an owner before closed-won.", owner: "revops@demo.local" },
+  "missing-dependency": { description: "Discovery template gains a client-dependencies section; walkthrough with the sales team.", owner: "pm2@demo.local" },
+  "unclear-scope": { description: "Scope-boundary workshop: writing in-scope and out-of-scope items the client signs.", owner: "leader@demo.local" },
+  "missing-commercial-terms": { description: "RevOps makes payment terms a required deal property for closed-won.", owner: "revops@demo.local" },
+  "undocumented-commitment": { description: "Every promise made on a call is logged as a commitment in the CRM the same day.", owner: "pm@demo.local" },
+};
+
 // ───────────────────────── assembling and writing ─────────────────────────
 
 export interface DemoDataOptions {
@@ -1652,9 +1782,10 @@ export function buildDemoData(options: DemoDataOptions): Rows {
     ],
     deals: [], snapshots: [], handoffs: [], stages: [], evidence: [], approvals: [], overrides: [], risks: [],
     commitments: [], milestones: [], dependencies: [], assumptions: [], scopeItems: [], constraints: [], decisions: [],
-    scopeChanges: [], audit: [],
+    scopeChanges: [], qaRuns: [], qaReviews: [], retrainingActions: [], audit: [],
   };
   for (const plan of plans) handoffRows(plan, timelines.get(plan)!, rows, ctx);
+  qaRows(plans, rows, ctx);
   // Ids of the append-only audit trail follow time, as they would have in production.
   rows.audit.sort((a, b) => ms(a.at) - ms(b.at));
   return rows;
@@ -1683,6 +1814,9 @@ async function insertAll(tx: Parameters<Parameters<PrismaClient["$transaction"]>
   await insertBatches(rows.constraints, (data) => tx.integrationConstraint.createMany({ data }));
   await insertBatches(rows.decisions, (data) => tx.decision.createMany({ data }));
   await insertBatches(rows.scopeChanges, (data) => tx.scopeChange.createMany({ data }));
+  await insertBatches(rows.qaRuns, (data) => tx.qaRun.createMany({ data }));
+  await insertBatches(rows.qaReviews, (data) => tx.qaReview.createMany({ data }));
+  await insertBatches(rows.retrainingActions, (data) => tx.retrainingAction.createMany({ data }));
   await insertBatches(rows.audit, (data) => tx.auditEvent.createMany({ data }));
 }
 

@@ -25,7 +25,16 @@ beforeAll(async () => {
       overridden.push(h.id);
     }
   }
+  // Closed-won in September and cancelled since, but overridden in October: October's control samples it.
+  const late = await createHandoff(database.prisma, team, { title: "QA late override" });
+  await database.prisma.handoff.update({ where: { id: late.id }, data: { closedWonAt: new Date(Date.UTC(2026, 8, 20)), status: "CANCELLED", completenessScore: 99 } });
+  await database.prisma.override.create({
+    data: { handoffId: late.id, kind: "INTAKE_VALIDATION", reason: "Renewal signed late", bypassed: [], status: "APPROVED", requestedById: team.pm.userId, createdAt: new Date(Date.UTC(2026, 9, 15)) },
+  });
+  overridden.push(late.id);
 });
+
+const RUBRIC_MET = { fields: "met", evidence: "met", risks: "met", commitments: "met" } as const;
 
 afterAll(async () => {
   await database?.drop();
@@ -36,10 +45,10 @@ describe("monthly QA", () => {
     await expect(createQaRun(team.pm, { month: "2026-10", sampleSize: 5, rule: "random" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // A sample smaller than the overrides still takes them all.
     const small = await createQaRun(team.leader, { month: "2026-10", sampleSize: 1, rule: "random" });
-    expect(small).toMatchObject({ sampled: 3, overrides: 3 });
+    expect(small).toMatchObject({ sampled: 4, overrides: 4 });
 
-    const run = await createQaRun(team.revops, { month: "2026-10", sampleSize: 6, rule: "lowest-completeness" });
-    expect(run).toMatchObject({ sampled: 6, overrides: 3 });
+    const run = await createQaRun(team.revops, { month: "2026-10", sampleSize: 7, rule: "lowest-completeness" });
+    expect(run).toMatchObject({ sampled: 7, overrides: 4 });
     const reviews = await database.prisma.qaReview.findMany({ where: { runId: run.id }, include: { handoff: { select: { id: true, projectManagerId: true, completenessScore: true } } } });
     const sampled = reviews.map((r) => r.handoff.id);
     expect(sampled).toEqual(expect.arrayContaining(overridden));
@@ -56,11 +65,11 @@ describe("monthly QA", () => {
     const detail = await qaRunDetail(team.leader, run.id);
     const review = await database.prisma.qaReview.findUniqueOrThrow({ where: { id: detail.reviews[0].id } });
     const stranger = review.reviewerId === team.pm.userId ? team.revops : team.pm;
-    await expect(submitReview(stranger, review.id, { completenessScore: 70, promiseAccuracy: 80, failurePatterns: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(submitReview(team.leader, review.id, { completenessScore: 170, promiseAccuracy: 80 })).rejects.toMatchObject({ message: "Score 0–100." });
+    await expect(submitReview(stranger, review.id, { rubric: RUBRIC_MET, failurePatterns: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(submitReview(team.leader, review.id, { rubric: { ...RUBRIC_MET, risks: "excellent" } })).rejects.toMatchObject({ message: "Score every part of the rubric." });
 
     for (const r of detail.reviews.slice(0, 3)) {
-      await submitReview(team.leader, r.id, { completenessScore: 60, promiseAccuracy: 75, failurePatterns: ["optimistic-timeline", "unowned-risk"], notes: "Dates slipped" });
+      await submitReview(team.leader, r.id, { rubric: RUBRIC_MET, failurePatterns: ["optimistic-timeline", "unowned-risk"], notes: "Dates slipped" });
     }
     const rows = await failurePatternReport(6, new Date());
     const timeline = rows.filter((r) => r.pattern === "optimistic-timeline");
@@ -73,12 +82,41 @@ describe("monthly QA", () => {
     expect(drilled.rows.map((r) => r.id).sort()).toEqual(detail.reviews.slice(0, 3).map((r) => r.handoff.id).sort());
   });
 
+  it("scores completeness by the weighted rubric and promise accuracy from each commitment's outcome", async () => {
+    const run = await database.prisma.qaRun.findFirstOrThrow({ where: { month: "2026-10" }, orderBy: { createdAt: "desc" } });
+    const review = (await qaRunDetail(team.leader, run.id)).reviews[4];
+    const promised = ["SSO before go-live", "Weekly status report", "Data migration of 2 years", "Training for 40 users", "Sandbox in week 2"];
+    const commitments = await Promise.all(promised.map((description) => database.prisma.commitment.create({ data: { handoffId: review.handoff.id, description } })));
+    const [sso, status, migration, training, sandbox] = commitments.map((c) => c.id);
+    const rubric = { fields: "met", evidence: "partly", risks: "missed", commitments: "partly" } as const;
+
+    // Every commitment needs an outcome, and only this handoff's commitments can be scored.
+    await expect(submitReview(team.leader, review.id, { rubric, commitments: [{ id: sso, outcome: "DELIVERED" }] })).rejects.toThrow(/every commitment \(4 left\)/);
+    const other = await database.prisma.commitment.create({ data: { handoffId: ids[11], description: "Someone else's promise" } });
+    await expect(submitReview(team.leader, review.id, { rubric, commitments: [{ id: other.id, outcome: "DELIVERED" }] })).rejects.toMatchObject({ code: "INVALID" });
+
+    const outcomes = [
+      { id: sso, outcome: "DELIVERED" },
+      { id: status, outcome: "DELIVERED" },
+      { id: migration, outcome: "CHANGED" },
+      { id: training, outcome: "DELIVERED_LATE" },
+      { id: sandbox, outcome: "OPEN" },
+    ];
+    // 40 + 25/2 + 0 + 15/2 = 60; two of the four commitments with a known outcome were delivered as promised: 50%.
+    expect(await submitReview(team.leader, review.id, { rubric, commitments: outcomes })).toEqual({ completenessScore: 60, promiseAccuracy: 50 });
+    expect(await database.prisma.commitment.findUniqueOrThrow({ where: { id: migration } })).toMatchObject({ status: "CHANGED" });
+    const saved = (await qaRunDetail(team.leader, run.id)).reviews[4];
+    expect(saved).toMatchObject({ completenessScore: 60, promiseAccuracy: 50, rubric });
+  });
+
   it("records retraining actions with owners and due dates", async () => {
-    await expect(addRetrainingAction(team.pm, { pattern: "unowned-risk", description: "Risk owner workshop", ownerId: team.sales.userId, dueDate: "2026-12-15" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addRetrainingAction(team.leader, { pattern: "nope", description: "x", ownerId: team.sales.userId, dueDate: "2026-12-15" })).rejects.toMatchObject({ code: "INVALID" });
-    const { id } = await addRetrainingAction(team.leader, { pattern: "unowned-risk", description: "Risk owner workshop for sales", ownerId: team.sales.userId, dueDate: "2026-12-15" });
+    await expect(addRetrainingAction(team.pm, { pattern: "unowned-risk", description: "Risk owner workshop", ownerId: team.pm.userId, dueDate: "2026-12-15" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addRetrainingAction(team.leader, { pattern: "nope", description: "x", ownerId: team.pm.userId, dueDate: "2026-12-15" })).rejects.toMatchObject({ code: "INVALID" });
+    // The owner runs the retraining and must be able to see it: not a salesperson, who cannot open QA.
+    await expect(addRetrainingAction(team.leader, { pattern: "unowned-risk", description: "Risk owner workshop", ownerId: team.sales.userId, dueDate: "2026-12-15" })).rejects.toThrow(/run the retraining/);
+    const { id } = await addRetrainingAction(team.leader, { pattern: "unowned-risk", description: "Risk owner workshop for sales", ownerId: team.pm.userId, dueDate: "2026-12-15" });
     await expect(completeRetrainingAction(team.viewer, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await completeRetrainingAction(team.sales, id);
-    expect(await listRetrainingActions()).toEqual([expect.objectContaining({ id, status: "DONE", owner: team.sales.name, dueDate: "2026-12-15T00:00:00.000Z" })]);
+    await completeRetrainingAction(team.pm, id);
+    expect(await listRetrainingActions()).toEqual([expect.objectContaining({ id, status: "DONE", owner: team.pm.name, dueDate: "2026-12-15T00:00:00.000Z" })]);
   });
 });

@@ -1,7 +1,7 @@
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { notFound } from "../errors.ts";
-import { FAILURE_PATTERNS, type FailurePattern } from "./runs.ts";
+import { FAILURE_PATTERNS, reviewInputSchema, type FailurePattern, type ReviewInput } from "./runs.ts";
 
 /** What the QA pages show: runs, a run's reviews, recurring failure patterns and retraining actions. */
 
@@ -34,7 +34,18 @@ export async function qaRunDetail(actor: Actor, runId: string) {
         orderBy: { handoff: { number: "asc" } },
         include: {
           reviewer: { select: { id: true, name: true } },
-          handoff: { select: { id: true, number: true, title: true, team: true, completenessScore: true, salesOwner: { select: { name: true } }, _count: { select: { overrides: true } } } },
+          handoff: {
+            select: {
+              id: true,
+              number: true,
+              title: true,
+              team: true,
+              completenessScore: true,
+              salesOwner: { select: { name: true } },
+              _count: { select: { overrides: true } },
+              commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: { id: true, description: true, dueDate: true, ownerName: true, status: true } },
+            },
+          },
         },
       },
     },
@@ -51,12 +62,22 @@ export async function qaRunDetail(actor: Actor, runId: string) {
       mine: r.reviewer?.id === actor.userId || actor.role === "PS_LEADER",
       completenessScore: r.completenessScore,
       promiseAccuracy: r.promiseAccuracy,
+      rubric: parseRubric(r.rubric),
+      commitments: r.handoff.commitments.map((c) => ({ id: c.id, description: c.description, dueDate: c.dueDate?.toISOString() ?? null, owner: c.ownerName, status: c.status })),
       failurePatterns: r.failurePatterns as FailurePattern[],
       notes: r.notes,
       reviewedAt: r.reviewedAt?.toISOString() ?? null,
     })),
   };
 }
+
+/** A saved rubric, or null for a review not yet scored (or scored before rubrics were kept). */
+function parseRubric(value: unknown): ReviewInput["rubric"] | null {
+  const parsed = reviewInputSchema.shape.rubric.safeParse((value as { parts?: unknown } | null)?.parts);
+  return parsed.success ? parsed.data : null;
+}
+
+export type QaRunDetail = Awaited<ReturnType<typeof qaRunDetail>>;
 
 export interface PatternRow {
   month: string;
@@ -100,7 +121,12 @@ export async function listRetrainingActions() {
   }));
 }
 
-/** People who can own a retraining action. */
+/**
+ * People who can own a retraining action: those who run the training and can open the QA
+ * page to see and close it (PS leaders, project managers, RevOps) — not the trainees.
+ */
+export const ACTION_OWNER_ROLES = ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] as const;
+
 export function listActionOwners() {
-  return db().user.findMany({ where: { active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER", "REVOPS", "DELIVERY_LEAD", "SALES"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db().user.findMany({ where: { active: true, role: { in: [...ACTION_OWNER_ROLES] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

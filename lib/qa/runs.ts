@@ -4,7 +4,9 @@ import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
+import type { CommitmentStatus } from "../db/generated/enums.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { RUBRIC } from "../kpi/completeness.ts";
 
 /**
  * Monthly handoff QA. A run samples the handoffs closed-won in a month — every handoff
@@ -37,12 +39,49 @@ export const runInputSchema = z.object({
   rule: z.enum(Object.keys(SAMPLING_RULES) as [keyof typeof SAMPLING_RULES, ...(keyof typeof SAMPLING_RULES)[]]),
 });
 
+/**
+ * The reviewer's rubric. Completeness: each part of the handoff completeness rubric is met,
+ * partly met or missed, weighted as the score on record is. Promise accuracy: each sales
+ * commitment's outcome; the share delivered as promised among those whose outcome is known.
+ */
+export const RUBRIC_PARTS = [
+  { key: "fields", label: "Mandatory fields present and valid", weight: RUBRIC.fields },
+  { key: "evidence", label: "Evidence for each gate reached", weight: RUBRIC.evidence },
+  { key: "risks", label: "Risks with an owner and a mitigation", weight: RUBRIC.risks },
+  { key: "commitments", label: "Commitments with a date and an owner", weight: RUBRIC.commitments },
+] as const;
+export const RUBRIC_LEVELS = { met: "Met", partly: "Partly", missed: "Missed" } as const;
+const LEVEL_CREDIT = { met: 1, partly: 0.5, missed: 0 } as const;
+export const PROMISE_OUTCOMES = {
+  DELIVERED: "Delivered as promised",
+  DELIVERED_LATE: "Delivered late",
+  CHANGED: "Changed",
+  MISSED: "Missed",
+  OPEN: "Not yet due",
+} as const satisfies Record<CommitmentStatus, string>;
+
+const level = z.enum(Object.keys(RUBRIC_LEVELS) as [keyof typeof RUBRIC_LEVELS, ...(keyof typeof RUBRIC_LEVELS)[]], "Score every part of the rubric.");
 export const reviewInputSchema = z.object({
-  completenessScore: z.coerce.number().int().min(0, "Score 0–100.").max(100, "Score 0–100."),
-  promiseAccuracy: z.coerce.number().int().min(0, "Score 0–100.").max(100, "Score 0–100."),
+  rubric: z.object({ fields: level, evidence: level, risks: level, commitments: level }, "Score every part of the rubric."),
+  commitments: z
+    .array(z.object({ id: z.string().min(1), outcome: z.enum(Object.keys(PROMISE_OUTCOMES) as [CommitmentStatus, ...CommitmentStatus[]], "Choose each commitment's outcome.") }))
+    .max(500)
+    .default([]),
   failurePatterns: z.array(z.enum(PATTERN_KEYS)).max(PATTERN_KEYS.length).default([]),
   notes: z.string().trim().max(2000).optional(),
 });
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+/** The completeness score the rubric gives, 0–100. */
+export function rubricScore(rubric: ReviewInput["rubric"]): number {
+  return Math.round(RUBRIC_PARTS.reduce((sum, part) => sum + part.weight * LEVEL_CREDIT[rubric[part.key]], 0));
+}
+
+/** Delivered as promised, as a share of the commitments whose outcome is known; null when none is. */
+export function promiseAccuracyOf(outcomes: readonly CommitmentStatus[]): number | null {
+  const known = outcomes.filter((o) => o !== "OPEN");
+  return known.length ? Math.round((known.filter((o) => o === "DELIVERED").length / known.length) * 100) : null;
+}
 
 export const actionInputSchema = z.object({
   pattern: z.enum(PATTERN_KEYS, "Choose the failure pattern this addresses."),
@@ -71,17 +110,32 @@ export async function createQaRun(actor: Actor, input: unknown) {
   const { month, sampleSize, rule } = parsed.data;
   const { from, to } = monthRange(month);
 
+  // The month's handoffs, and every handoff with an override made in the month — whenever it
+  // was closed-won and whatever became of it: the control samples every override.
   const candidates = await db().handoff.findMany({
-    where: { closedWonAt: { gte: from, lt: to }, status: { not: "CANCELLED" } },
-    select: { id: true, projectManagerId: true, completenessScore: true, riskLevel: true, _count: { select: { overrides: true } } },
+    where: {
+      OR: [{ closedWonAt: { gte: from, lt: to }, status: { not: "CANCELLED" } }, { overrides: { some: { createdAt: { gte: from, lt: to } } } }],
+    },
+    select: {
+      id: true,
+      projectManagerId: true,
+      completenessScore: true,
+      riskLevel: true,
+      closedWonAt: true,
+      _count: { select: { overrides: { where: { createdAt: { gte: from, lt: to } } } } },
+      overrides: { select: { id: true }, take: 1 },
+    },
   });
-  if (candidates.length === 0) throw conflict(`No handoff was closed-won in ${month}: there is nothing to sample.`);
+  if (candidates.length === 0) throw conflict(`No handoff was closed-won or overridden in ${month}: there is nothing to sample.`);
   const reviewers = await db().user.findMany({ where: { active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER"] } }, select: { id: true }, orderBy: { id: "asc" } });
   if (reviewers.length === 0) throw conflict("There is no active PS leader or project manager to review.");
 
   const seed = `${month}:${Date.now()}`;
-  const overridden = candidates.filter((c) => c._count.overrides > 0);
-  const others = candidates.filter((c) => c._count.overrides === 0);
+  const inMonth = (c: (typeof candidates)[number]) => c.closedWonAt >= from && c.closedWonAt < to;
+  // Overridden: an override made this month, or a handoff of this month with any override.
+  const isOverridden = (c: (typeof candidates)[number]) => c._count.overrides > 0 || (inMonth(c) && c.overrides.length > 0);
+  const overridden = candidates.filter(isOverridden);
+  const others = candidates.filter((c) => !isOverridden(c));
   others.sort((a, b) =>
     rule === "lowest-completeness"
       ? a.completenessScore - b.completenessScore || rank(seed, a.id).localeCompare(rank(seed, b.id))
@@ -115,21 +169,49 @@ export async function submitReview(actor: Actor, reviewId: string, input: unknow
   if (!review) throw notFound("This review does not exist.");
   if (review.reviewerId !== actor.userId && actor.role !== "PS_LEADER") throw forbidden("Only the assigned reviewer or a PS leader can score this handoff.");
   if (review.run.status === "CLOSED") throw conflict("This QA run is closed.");
+  const { rubric, commitments, failurePatterns, notes } = parsed.data;
+
+  const known = await db().commitment.findMany({ where: { handoffId: review.handoffId }, select: { id: true } });
+  const stray = commitments.find((c) => !known.some((k) => k.id === c.id));
+  if (stray) throw invalid("A commitment scored is not one of this handoff's.");
+  if (new Set(commitments.map((c) => c.id)).size !== commitments.length) throw invalid("Each commitment can be scored once.");
+  const missing = known.length - commitments.length;
+  if (missing > 0) throw invalid(`Choose the outcome of every commitment (${missing} left).`, { commitments: ["Choose each commitment's outcome."] });
+
+  const completenessScore = rubricScore(rubric);
+  const promiseAccuracy = promiseAccuracyOf(commitments.map((c) => c.outcome));
   await db().$transaction(async (tx) => {
+    for (const c of commitments) await tx.commitment.update({ where: { id: c.id }, data: { status: c.outcome } });
     await tx.qaReview.update({
       where: { id: reviewId },
-      data: { ...parsed.data, notes: parsed.data.notes || null, reviewedAt: new Date(), reviewerId: review.reviewerId ?? actor.userId },
+      data: {
+        completenessScore,
+        promiseAccuracy,
+        failurePatterns,
+        rubric: { parts: rubric, commitments } as Prisma.InputJsonValue,
+        notes: notes || null,
+        reviewedAt: new Date(),
+        reviewerId: review.reviewerId ?? actor.userId,
+      },
     });
-    await recordAudit(tx, { actor, action: "qa.reviewed", entityType: "QaReview", entityId: reviewId, handoffId: review.handoffId, data: parsed.data });
+    await recordAudit(tx, {
+      actor,
+      action: "qa.reviewed",
+      entityType: "QaReview",
+      entityId: reviewId,
+      handoffId: review.handoffId,
+      data: { rubric, commitments, completenessScore, promiseAccuracy, failurePatterns, notes: notes ?? null } as Prisma.InputJsonValue,
+    });
   });
+  return { completenessScore, promiseAccuracy };
 }
 
 export async function addRetrainingAction(actor: Actor, input: unknown) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can record retraining actions.");
   const parsed = actionInputSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true }, select: { id: true } });
-  if (!owner) throw invalid("Choose an active person as the owner.", { ownerId: ["Choose an owner."] });
+  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] } }, select: { id: true } });
+  if (!owner) throw invalid("Choose an active PS leader, project manager or RevOps person as the owner: they run the retraining.", { ownerId: ["Choose an owner."] });
   return db().$transaction(async (tx) => {
     const action = await tx.retrainingAction.create({
       data: { pattern: parsed.data.pattern, description: parsed.data.description, ownerId: owner.id, dueDate: new Date(`${parsed.data.dueDate}T00:00:00Z`), runId: parsed.data.runId || null },

@@ -8,7 +8,9 @@ import { formatDateTime, handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { qaRunDetail } from "@/lib/qa/report";
-import { FAILURE_PATTERNS } from "@/lib/qa/runs";
+import { FAILURE_PATTERNS, PROMISE_OUTCOMES, RUBRIC_LEVELS, RUBRIC_PARTS } from "@/lib/qa/runs";
+
+const LABELS = { parts: RUBRIC_PARTS, levels: RUBRIC_LEVELS, outcomes: PROMISE_OUTCOMES, patterns: FAILURE_PATTERNS };
 
 export const metadata: Metadata = { title: "QA run" };
 
@@ -29,8 +31,8 @@ export default async function QaRunPage({ params }: { params: Promise<{ id: stri
         <h1 className="mt-2 text-xl font-semibold text-slate-900">QA run {run.month}</h1>
         <p className="mt-1 text-sm text-slate-500">{done} of {run.reviews.length} sampled handoffs reviewed. Score the ones assigned to you.</p>
         <p className="mt-2 max-w-3xl rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-600">
-          <span className="font-medium">Completeness</span>, by the rubric: mandatory fields present and valid 40, evidence for each gate reached 25, risks with an owner and a mitigation 20, commitments with a date and an owner 15.{" "}
-          <span className="font-medium">Promise accuracy</span>: the share of the sales commitments delivered as promised (on time and as scoped).
+          <span className="font-medium">Completeness</span>, by the rubric: each part met (full weight), partly met (half) or missed — mandatory fields present and valid 40, evidence for each gate reached 25, risks with an owner and a mitigation 20, commitments with a date and an owner 15.{" "}
+          <span className="font-medium">Promise accuracy</span>: the share of the sales commitments delivered as promised (on time and as scoped), among those whose outcome is known; the outcomes are saved on the handoff.
         </p>
       </div>
       <Card aria-labelledby="reviews-heading">
@@ -53,10 +55,10 @@ export default async function QaRunPage({ params }: { params: Promise<{ id: stri
                 </div>
               </div>
               {r.mine && run.status === "OPEN" ? (
-                <ReviewForm reviewId={r.id} handoffRef={handoffRef(r.handoff.number)} patterns={FAILURE_PATTERNS} initial={r} />
+                <ReviewForm review={r} handoffRef={handoffRef(r.handoff.number)} labels={LABELS} />
               ) : r.reviewedAt ? (
                 <p className="text-slate-700">
-                  Completeness {r.completenessScore}, promise accuracy {r.promiseAccuracy}%{r.failurePatterns.length ? ` · ${r.failurePatterns.map((p) => FAILURE_PATTERNS[p]).join(", ")}` : ""}
+                  Completeness {r.completenessScore}, promise accuracy {r.promiseAccuracy === null ? "not applicable" : `${r.promiseAccuracy}%`}{r.failurePatterns.length ? ` · ${r.failurePatterns.map((p) => FAILURE_PATTERNS[p]).join(", ")}` : ""}
                   {r.notes && <span className="text-slate-500"> — “{r.notes}”</span>}
                 </p>
               ) : null}

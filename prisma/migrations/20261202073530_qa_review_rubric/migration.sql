@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QaReview" ADD COLUMN     "rubric" JSONB;
