@@ -8,7 +8,7 @@ const show = (v: number | null, unit = "") => (v === null ? "—" : `${v}${unit}
 const label = (week: string) => new Date(`${week}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 
 /** Every number by week, each a link to the handoffs behind it; with the exports. */
-export function WeeklyTable({ weeks, totals, filters }: { weeks: WeekRow[]; totals: PeriodSummary; filters: KpiFilters }) {
+export function WeeklyTable({ weeks, totals, filters, period }: { weeks: WeekRow[]; totals: PeriodSummary; filters: KpiFilters; period: { from: string; to: string } }) {
   const params = filtersToParams(filters).toString();
   const exportHref = (table: string, format: string) => `/api/kpi/export?table=${table}&format=${format}${params ? `&${params}` : ""}`;
   const cell = (value: number | null, href: string, unit = "", what = "") =>
@@ -58,8 +58,8 @@ export function WeeklyTable({ weeks, totals, filters }: { weeks: WeekRow[]; tota
                 <td className="px-3 py-2">{cell(w.completeness, drillHref("completeness", w.week, filters))}</td>
                 <td className="px-3 py-2">{cell(w.kickoffs, drillHref("kickoffs", w.week, filters))}</td>
                 <td className="px-3 py-2">{cell(w.delayRate, drillHref("delayRate", w.week, filters), "%", `kickoff delay rate in the week of ${label(w.week)}`)}</td>
-                <td className="px-3 py-2">{show(w.medianCycleDays)}</td>
-                <td className="px-3 py-2">{show(w.scopeIncidents)}</td>
+                <td className="px-3 py-2">{cell(w.medianCycleDays, drillHref("medianCycleDays", w.week, filters))}</td>
+                <td className="px-3 py-2">{cell(w.scopeIncidents, drillHref("scopeIncidents", w.week, filters), "", `scope incidents logged in the week of ${label(w.week)}`)}</td>
                 <td className="px-3 py-2">{cell(w.incidentsPerHandoff, drillHref("incidentsPerHandoff", w.week, filters))}</td>
                 <td className="px-5 py-2">{cell(w.promiseAccuracy, drillHref("promiseAccuracy", w.week, filters), "%")}</td>
               </tr>
@@ -68,14 +68,14 @@ export function WeeklyTable({ weeks, totals, filters }: { weeks: WeekRow[]; tota
           <tfoot className="border-t border-slate-200 bg-slate-50 text-right font-medium tabular-nums">
             <tr>
               <th scope="row" className="px-5 py-2 text-left">Period</th>
-              <td className="px-3 py-2">{totals.handoffs}</td>
-              <td className="px-3 py-2">{show(totals.completeness)}</td>
-              <td className="px-3 py-2">{totals.kickoffs}</td>
-              <td className="px-3 py-2">{show(totals.delayRate, "%")}</td>
-              <td className="px-3 py-2">{show(totals.medianCycleDays)}</td>
-              <td className="px-3 py-2">{totals.scopeIncidents}</td>
-              <td className="px-3 py-2">{show(totals.incidentsPerHandoff)}</td>
-              <td className="px-5 py-2">{show(totals.promiseAccuracy, "%")}</td>
+              <td className="px-3 py-2">{cell(totals.handoffs, drillHref("handoffs", period, filters), "", "handoffs closed-won in the period")}</td>
+              <td className="px-3 py-2">{cell(totals.completeness, drillHref("completeness", period, filters))}</td>
+              <td className="px-3 py-2">{cell(totals.kickoffs, drillHref("kickoffs", period, filters), "", "kickoffs in the period")}</td>
+              <td className="px-3 py-2">{cell(totals.delayRate, drillHref("delayRate", period, filters), "%", "kickoff delay rate in the period")}</td>
+              <td className="px-3 py-2">{cell(totals.medianCycleDays, drillHref("medianCycleDays", period, filters))}</td>
+              <td className="px-3 py-2">{cell(totals.scopeIncidents, drillHref("scopeIncidents", period, filters), "", "scope incidents in the period")}</td>
+              <td className="px-3 py-2">{cell(totals.incidentsPerHandoff, drillHref("incidentsPerHandoff", period, filters))}</td>
+              <td className="px-5 py-2">{cell(totals.promiseAccuracy, drillHref("promiseAccuracy", period, filters), "%")}</td>
             </tr>
           </tfoot>
         </table>

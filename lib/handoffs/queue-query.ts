@@ -55,8 +55,10 @@ export const queueQuerySchema = z.object({
   reviewedTo: day,
   /** Kicked off later than promised (or than the kickoff SLA). */
   delayed: flag,
-  /** Has a scope change logged after the brief was approved. */
+  /** Has a scope change logged after the brief was approved (in the scope window, when given). */
   scopeChanged: flag,
+  scopeFrom: day,
+  scopeTo: day,
   team: text,
   segment: text,
   pipeline: text,
@@ -66,7 +68,7 @@ export const queueQuerySchema = z.object({
 });
 
 /** The drill-down filters a dashboard link may set, with how the queue describes them. */
-export const DRILL_KEYS = ["closedFrom", "closedTo", "kickoffFrom", "kickoffTo", "reviewedFrom", "reviewedTo", "gate", "decidedFrom", "decidedTo", "override", "overrideFrom", "overrideTo", "delayed", "scopeChanged", "team", "segment", "pipeline", "cohort", "accountable"] as const;
+export const DRILL_KEYS = ["closedFrom", "closedTo", "kickoffFrom", "kickoffTo", "reviewedFrom", "reviewedTo", "gate", "decidedFrom", "decidedTo", "override", "overrideFrom", "overrideTo", "delayed", "scopeChanged", "scopeFrom", "scopeTo", "team", "segment", "pipeline", "cohort", "accountable"] as const;
 
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 

@@ -66,7 +66,10 @@ export function queueWhere(actor: Actor, query: QueueQuery, now = new Date(), de
     and.push({ overrides: { some: { ...(query.override && { classification: query.override }), createdAt } } });
   }
   if (query.delayed) and.push({ id: { in: delayed } });
-  if (query.scopeChanged) and.push({ scopeChanges: { some: { afterBrief: true } } });
+  if (query.scopeChanged || query.scopeFrom || query.scopeTo) {
+    const loggedAt = { ...(query.scopeFrom && { gte: dayStart(query.scopeFrom) }), ...(query.scopeTo && { lt: dayEnd(query.scopeTo) }) };
+    and.push({ scopeChanges: { some: { afterBrief: true, loggedAt } } });
+  }
   if (query.team) and.push({ team: query.team });
   if (query.segment) and.push({ segment: query.segment });
   if (query.pipeline) and.push({ pipeline: query.pipeline });

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden } from "../errors.ts";
 import { checkpoint, KPIS, type Checkpoint, type KpiKey } from "./definitions.ts";
 import { filtersToParams, periodOf, type KpiFilters, type Period } from "./filters.ts";
-import { operationalKpis, summarise, weeklyKpis, type PeriodSummary } from "./queries.ts";
+import { operationalKpis, periodKpis, type PeriodSummary } from "./queries.ts";
 
 /**
  * The dashboard: weekly KPIs for the filters, the baseline captured for the same filters
@@ -46,7 +46,7 @@ export async function latestBaseline(filters: KpiFilters) {
 export async function captureBaseline(actor: Actor, filters: KpiFilters, now = new Date()) {
   if (!can(actor.role, "baseline:capture")) throw forbidden("Only PS leaders and admins can capture a baseline.");
   const period: Period = { from: new Date(now.getTime() - 12 * 7 * DAY), to: now };
-  const metrics = summarise(await weeklyKpis(filters, period));
+  const { summary: metrics } = await periodKpis(filters, period);
   return db().$transaction(async (tx) => {
     // Serialises captures for one filter set: two leaders clicking at once freeze one baseline.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kpi-baseline:${filterKey(filters)}`}))`;
@@ -91,8 +91,7 @@ export interface KpiProgress {
 
 export async function dashboardData(filters: KpiFilters, now = new Date()) {
   const period = periodOf(filters, now);
-  const [weeks, operational, baseline] = await Promise.all([weeklyKpis(filters, period), operationalKpis(filters, period), latestBaseline(filters)]);
-  const totals = summarise(weeks);
+  const [{ weeks, summary: totals }, operational, baseline] = await Promise.all([periodKpis(filters, period), operationalKpis(filters, period), latestBaseline(filters)]);
 
   let progress: KpiProgress[] = [];
   if (baseline) {
@@ -100,7 +99,7 @@ export async function dashboardData(filters: KpiFilters, now = new Date()) {
     const window = async (startWeek: number) => {
       const from = new Date(baseline.capturedAt.getTime() + startWeek * 7 * DAY);
       const to = new Date(from.getTime() + 4 * 7 * DAY);
-      return to > now ? null : summarise(await weeklyKpis(filters, { from, to }));
+      return to > now ? null : (await periodKpis(filters, { from, to })).summary;
     };
     const [week4, week8] = await Promise.all([window(0), window(4)]);
     progress = KPIS.map((def) => ({

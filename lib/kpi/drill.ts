@@ -5,20 +5,30 @@ import type { KpiFilters } from "./filters.ts";
  * The queue link behind a dashboard number: the same filters, narrowed to the week and
  * to the handoffs that make up the number. Client-safe.
  */
-export function drillHref(key: KpiKey | "handoffs" | "kickoffs" | "scopeIncidents", week: string, filters: KpiFilters): string {
-  const end = new Date(new Date(`${week}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+export type DrillKey = KpiKey | "handoffs" | "kickoffs" | "medianCycleDays" | "scopeIncidents";
+
+/** A week (its Monday) or an inclusive range of days. */
+export type DrillRange = string | { from: string; to: string };
+
+export function drillHref(key: DrillKey, range: DrillRange, filters: KpiFilters): string {
+  const { from, to } =
+    typeof range === "string" ? { from: range, to: new Date(new Date(`${range}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10) } : range;
   const params = new URLSearchParams();
   if (key === "promiseAccuracy") {
-    params.set("reviewedFrom", week);
-    params.set("reviewedTo", end);
-  } else if (key === "delayRate" || key === "kickoffs") {
-    params.set("kickoffFrom", week);
-    params.set("kickoffTo", end);
+    params.set("reviewedFrom", from);
+    params.set("reviewedTo", to);
+  } else if (key === "delayRate" || key === "kickoffs" || key === "medianCycleDays") {
+    params.set("kickoffFrom", from);
+    params.set("kickoffTo", to);
     if (key === "delayRate") params.set("delayed", "1");
+  } else if (key === "scopeIncidents") {
+    // Counted by the week the change was logged, whenever the deal closed.
+    params.set("scopeFrom", from);
+    params.set("scopeTo", to);
   } else {
-    params.set("closedFrom", week);
-    params.set("closedTo", end);
-    if (key === "incidentsPerHandoff" || key === "scopeIncidents") params.set("scopeChanged", "1");
+    params.set("closedFrom", from);
+    params.set("closedTo", to);
+    if (key === "incidentsPerHandoff") params.set("scopeChanged", "1");
   }
   return `/handoffs?${withFilters(params, filters)}`;
 }

@@ -9,7 +9,7 @@ import { captureBaseline, dashboardData, latestBaseline } from "./dashboard.ts";
 import { kpiTable, riskTable, toCsv, toXlsx } from "./exports.ts";
 import { proofBrief } from "./proof-brief.ts";
 import { kpiFiltersSchema } from "./filters.ts";
-import { summarise, weeklyKpis } from "./queries.ts";
+import { periodKpis, summarise, weeklyKpis } from "./queries.ts";
 
 /**
  * The KPI formulas on a small, hand-computed data set: four handoffs closed-won in the week
@@ -68,6 +68,11 @@ describe("KPI formulas", () => {
     expect(kickoffWeek.medianCycleDays).toBe(15.5);
     expect(changeWeek).toMatchObject({ scopeIncidents: 2, kickoffs: 0, delayRate: null });
     expect(summarise(weeks)).toMatchObject({ handoffs: 4, kickoffs: 4, delayRate: 50, scopeIncidents: 2, completeness: 75 });
+    // The period's median is the median of its kickoffs, not an average of weekly medians.
+    await database.prisma.handoff.update({ where: { id: ids["late-sla"] }, data: { actualKickoffAt: at("2026-10-27") } }); // 20 days, a later week
+    const { summary } = await periodKpis(filters());
+    expect(summary.medianCycleDays).toBe(16); // 13, 15, 17, 20
+    await database.prisma.handoff.update({ where: { id: ids["late-sla"] }, data: { actualKickoffAt: at("2026-10-23") } });
   });
 
   it("splits the pilot cohort from the rest", async () => {
@@ -81,6 +86,10 @@ describe("KPI formulas", () => {
     expect(page.rows.map((r) => r.id).sort()).toEqual([ids["late-promised"], ids["late-sla"]].sort());
     const changed = await listQueue(team.leader, queueQuerySchema.parse({ closedFrom: "2026-10-05", closedTo: "2026-10-11", scopeChanged: "1", team: "KPI-Test" }));
     expect(changed.rows.map((r) => r.id)).toEqual([ids["late-promised"]]);
+    // Scope incidents by the week they were logged: the two on late-promised, not the one before its brief.
+    const logged = await listQueue(team.leader, queueQuerySchema.parse({ scopeFrom: "2026-10-26", scopeTo: "2026-11-01", team: "KPI-Test" }));
+    expect(logged.rows.map((r) => r.id)).toEqual([ids["late-promised"]]);
+    expect((await listQueue(team.leader, queueQuerySchema.parse({ scopeFrom: "2026-10-19", scopeTo: "2026-10-25", team: "KPI-Test" }))).total).toBe(0);
 
     // Whole-period figures: one gate's decisions, and overrides of one classification.
     await database.prisma.handoffStage.updateMany({ where: { handoffId: ids["on-time"], key: "INTAKE" }, data: { submittedAt: at("2026-10-06"), decidedAt: at("2026-10-07") } });
@@ -164,5 +173,15 @@ describe("proof brief", () => {
     expect(text).toMatch(/Baseline captured 2026-11-02 by .+ \(audit #\d+\)/);
     expect(text).toMatch(/HO-\d+\s+2026-10-09\s+approved\s+yes\s+justified/);
     expect(text).toContain("Weekly trends");
+
+    // Another team's override in the same weeks is not this team's finding.
+    const elsewhere = await createHandoff(database.prisma, team, { title: "Other team" });
+    await database.prisma.handoff.update({ where: { id: elsewhere.id }, data: { team: "Elsewhere", closedWonAt: at("2026-10-06") } });
+    await database.prisma.override.create({ data: { handoffId: elsewhere.id, kind: "INTAKE_VALIDATION", reason: "Not ours", bypassed: [], status: "APPROVED", classification: "FALSE_NEGATIVE", requestedById: team.pm.userId, createdAt: at("2026-10-10") } });
+    const mine = (await new PDFParse({ data: new Uint8Array(await proofBrief(filters(), at("2026-12-31"))) }).getText()).text;
+    expect(mine).not.toContain(`HO-${elsewhere.number}`);
+    expect(mine).not.toContain("false negative");
+    const theirs = (await new PDFParse({ data: new Uint8Array(await proofBrief(filters({ team: "Elsewhere" }), at("2026-12-31"))) }).getText()).text;
+    expect(theirs).toMatch(new RegExp(`HO-${elsewhere.number}\\s+2026-10-10\\s+approved\\s+no\\s+false negative`));
   });
 });

@@ -51,5 +51,7 @@ describe("filters and drill-down", () => {
     expect(drillHref("delayRate", "2026-11-02", filters)).toBe("/handoffs?kickoffFrom=2026-11-02&kickoffTo=2026-11-08&delayed=1&team=Enterprise&accountable=u1&cohort=pilot");
     expect(drillHref("incidentsPerHandoff", "2026-11-02", kpiFiltersSchema.parse({}))).toBe("/handoffs?closedFrom=2026-11-02&closedTo=2026-11-08&scopeChanged=1");
     expect(drillHref("promiseAccuracy", "2026-11-02", kpiFiltersSchema.parse({}))).toBe("/handoffs?reviewedFrom=2026-11-02&reviewedTo=2026-11-08");
+    expect(drillHref("scopeIncidents", "2026-11-02", kpiFiltersSchema.parse({}))).toBe("/handoffs?scopeFrom=2026-11-02&scopeTo=2026-11-08");
+    expect(drillHref("kickoffs", { from: "2026-09-07", to: "2026-11-29" }, kpiFiltersSchema.parse({ cohort: "rest" }))).toBe("/handoffs?kickoffFrom=2026-09-07&kickoffTo=2026-11-29&cohort=rest");
   });
 });

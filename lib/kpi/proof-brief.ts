@@ -4,7 +4,7 @@ import { FAILURE_PATTERNS, type FailurePattern } from "../qa/runs.ts";
 import { dashboardData } from "./dashboard.ts";
 import { KPIS } from "./definitions.ts";
 import { COHORT_LABEL, type KpiFilters } from "./filters.ts";
-import type { WeekRow } from "./queries.ts";
+import { handoffWhere, type WeekRow } from "./queries.ts";
 
 /**
  * The proof brief: one PDF for a period that shows whether handoffs got better — the KPIs
@@ -76,17 +76,23 @@ function chart(doc: PDFKit.PDFDocument, title: string, weeks: WeekRow[], key: (t
   doc.fillColor("#0f172a").fontSize(9.5);
 }
 
+const OVERRIDE_ROWS = 200;
+
 export async function proofBrief(filters: KpiFilters, now = new Date()): Promise<Buffer> {
   const data = await dashboardData(filters, now);
   const { from, to } = data.period;
-  const [overrides, reviews, baselineEvent, runEvents] = await Promise.all([
+  // Overrides and QA findings of the handoffs these filters select, like every figure above.
+  const ofHandoffs = handoffWhere(filters);
+  const overrideWhere = { createdAt: { gte: from, lt: to }, handoff: ofHandoffs };
+  const [overrides, overrideCount, reviews, baselineEvent, runEvents] = await Promise.all([
     db().override.findMany({
-      where: { createdAt: { gte: from, lt: to } },
+      where: overrideWhere,
       orderBy: { createdAt: "asc" },
-      take: 200,
+      take: OVERRIDE_ROWS,
       select: { id: true, reason: true, status: true, classification: true, material: true, createdAt: true, handoff: { select: { number: true } } },
     }),
-    db().qaReview.findMany({ where: { reviewedAt: { gte: from, lt: to } }, select: { failurePatterns: true, promiseAccuracy: true } }),
+    db().override.count({ where: overrideWhere }),
+    db().qaReview.findMany({ where: { reviewedAt: { gte: from, lt: to }, handoff: ofHandoffs }, select: { failurePatterns: true, promiseAccuracy: true } }),
     data.baseline ? db().auditEvent.findFirst({ where: { action: "kpi.baseline_captured", entityId: data.baseline.id }, select: { id: true } }) : null,
     db().auditEvent.findMany({ where: { action: "qa.run_started", at: { gte: from, lt: to } }, select: { id: true, entityId: true, at: true }, orderBy: { id: "asc" } }),
   ]);
@@ -130,8 +136,8 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
   for (const def of KPIS) chart(doc, `${def.label}${def.unit ? ` (${def.unit})` : ""}`, data.weeks, def.key, data.baseline?.metrics[def.key] ?? null);
 
   heading(doc, "Overrides");
-  if (overrides.length === 0) doc.text("No intake overrides in the period.");
-  else
+  if (overrides.length === 0) doc.text("No overrides in the period.");
+  else {
     table(
       doc,
       ["Handoff", "Requested", "Status", "Material", "Classification", "Audit"],
@@ -145,6 +151,8 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
       ]),
       [70, 70, 100, 55, 100, 100],
     );
+    if (overrideCount > overrides.length) doc.moveDown(0.3).text(`… and ${overrideCount - overrides.length} more; the dashboard's override figures open the full list.`);
+  }
 
   heading(doc, "QA findings");
   const counts = new Map<string, number>();

@@ -34,6 +34,17 @@ function handoffConditions(f: KpiFilters): Prisma.Sql {
   return Prisma.join(parts, " AND ");
 }
 
+/** The same filters for Prisma queries on rows that belong to a handoff. */
+export function handoffWhere(f: KpiFilters): Prisma.HandoffWhereInput {
+  return {
+    ...(f.team ? { team: f.team } : {}),
+    ...(f.segment ? { segment: f.segment } : {}),
+    ...(f.pipeline ? { pipeline: f.pipeline } : {}),
+    ...(f.owner ? { OR: [{ psLeaderId: f.owner }, { projectManagerId: f.owner }] } : {}),
+    ...(f.cohort === "pilot" ? { pilotCohort: true } : f.cohort === "rest" ? { pilotCohort: false } : {}),
+  };
+}
+
 export interface WeekRow {
   /** Monday, YYYY-MM-DD. */
   week: string;
@@ -120,8 +131,11 @@ export interface PeriodSummary {
   promiseAccuracy: number | null;
 }
 
-/** The same measures over a whole period (for totals, the baseline and week-4/week-8 checks). */
-export function summarise(weeks: WeekRow[]): PeriodSummary {
+/**
+ * The same measures over a whole period (for totals, the baseline and week-4/week-8 checks).
+ * Every measure adds up from the weeks except a median: pass the period's own (periodKpis does).
+ */
+export function summarise(weeks: WeekRow[], periodMedianCycleDays?: number | null): PeriodSummary {
   const sum = (pick: (w: WeekRow) => number) => weeks.reduce((n, w) => n + pick(w), 0);
   const weighted = (value: (w: WeekRow) => number | null, weight: (w: WeekRow) => number) => {
     const total = sum((w) => (value(w) === null ? 0 : weight(w)));
@@ -134,11 +148,24 @@ export function summarise(weeks: WeekRow[]): PeriodSummary {
     completeness: weighted((w) => w.completeness, (w) => w.handoffs),
     kickoffs,
     delayRate: kickoffs ? round((sum((w) => w.delayed) / kickoffs) * 100) : null,
-    medianCycleDays: weighted((w) => w.medianCycleDays, (w) => w.kickoffs),
+    medianCycleDays: periodMedianCycleDays !== undefined ? periodMedianCycleDays : weighted((w) => w.medianCycleDays, (w) => w.kickoffs),
     scopeIncidents: sum((w) => w.scopeIncidents),
     incidentsPerHandoff: weighted((w) => w.incidentsPerHandoff, (w) => w.handoffs),
     promiseAccuracy: weighted((w) => w.promiseAccuracy, (w) => w.reviews),
   };
+}
+
+/** The weeks of a period and its summary, with the period's true median days to kickoff. */
+export async function periodKpis(filters: KpiFilters, period: Period = periodOf(filters), client: PrismaClient = db()) {
+  const where = handoffConditions(filters);
+  const [weeks, median] = await Promise.all([
+    weeklyKpis(filters, period, client),
+    client.$queryRaw<{ cycle: number | null }[]>`
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400)::float AS cycle
+      FROM "Handoff" h
+      WHERE h."actualKickoffAt" >= ${period.from} AND h."actualKickoffAt" < ${period.to} AND ${where}`,
+  ]);
+  return { weeks, summary: summarise(weeks, round(num(median[0]?.cycle))) };
 }
 
 export interface GateWait {

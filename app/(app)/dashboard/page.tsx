@@ -36,7 +36,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <KpiChart key={def.key} def={def} weeks={data.weeks} baseline={baselineOf(def.key)} filters={filters} />
         ))}
       </div>
-      <WeeklyTable weeks={data.weeks} totals={data.totals} filters={filters} />
+      <WeeklyTable weeks={data.weeks} totals={data.totals} filters={filters} period={period} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card aria-labelledby="gates-wait-heading">
           <CardHeader id="gates-wait-heading" title="Time waiting at each gate" description={OTHER_DEFINITIONS.gates} />

@@ -18,7 +18,8 @@ function drillSummary(query: QueueQuery, people: { id: string; name: string }[])
   if (query.gate || query.decidedFrom || query.decidedTo) parts.push(`${query.gate ? stageDefinition(query.gate).label : "a"} gate decided ${query.decidedFrom ? formatDate(query.decidedFrom) : "…"} – ${query.decidedTo ? formatDate(query.decidedTo) : "…"}`);
   if (query.override || query.overrideFrom || query.overrideTo) parts.push(`intake override${query.override ? ` (${query.override.toLowerCase().replace("_", " ")})` : ""} requested ${query.overrideFrom ? formatDate(query.overrideFrom) : "…"} – ${query.overrideTo ? formatDate(query.overrideTo) : "…"}`);
   if (query.delayed) parts.push("kickoff later than promised");
-  if (query.scopeChanged) parts.push("scope changed after the brief");
+  if (query.scopeFrom || query.scopeTo) parts.push(`scope changed after the brief ${query.scopeFrom ? formatDate(query.scopeFrom) : "…"} – ${query.scopeTo ? formatDate(query.scopeTo) : "…"}`);
+  else if (query.scopeChanged) parts.push("scope changed after the brief");
   if (query.team) parts.push(`team ${query.team}`);
   if (query.segment) parts.push(`segment ${query.segment}`);
   if (query.pipeline) parts.push(`pipeline ${query.pipeline}`);
