@@ -18,7 +18,9 @@ test("a PS leader filters the dashboard to the pilot cohort, captures a baseline
   expect(pilotTotal).toBeGreaterThan(0);
 
   await page.getByRole("button", { name: "Capture baseline" }).click();
-  await expect(page.getByRole("region", { name: "Baseline and targets" }).getByText(/Baseline captured/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Baseline and targets" }).getByText(/Baseline frozen/)).toBeVisible();
+  // Frozen: there is no second capture for the same filters.
+  await expect(page.getByRole("button", { name: "Capture baseline" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Baseline and targets" }).getByRole("rowheader", { name: "Kickoff delay rate" })).toBeVisible();
   await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
 
@@ -30,6 +32,14 @@ test("a PS leader filters the dashboard to the pilot cohort, captures a baseline
   await page.screenshot({ path: `${shots}/dashboard-drill-down.png`, fullPage: true });
 
   await page.goBack();
+  // The period's kickoff count opens exactly that many handoffs.
+  const kickoffs = table.getByRole("link", { name: /kickoffs in the period: open the handoffs/ });
+  const kicked = Number(await kickoffs.innerText());
+  await kickoffs.click();
+  await expect(page).toHaveURL(/kickoffFrom=.*cohort=pilot/);
+  await expect(page.getByText(`Showing 1–${Math.min(kicked, 25)} of ${kicked}`)).toBeVisible();
+  await page.goBack();
+
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "KPIs XLSX" }).click();
   const file = await (await download).path();

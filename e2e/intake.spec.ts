@@ -32,12 +32,12 @@ test("RevOps tightens the intake policy; a deal that misses it is blocked, and f
   await page.goto("/sandbox");
   const deal = page.getByRole("listitem", { name: `Deal ${name}` });
   await deal.getByRole("button", { name: "Move to closed won" }).click();
-  // HubSpot's webhook reaches the app, the worker captures the deal.
+  // HubSpot's webhook reaches the app, the worker captures the deal, and the write-back's task reaches HubSpot.
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("listitem", { name: `Deal ${name}` }).getByText("Intake blocked")).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText(`Fix 1 intake problem before handoff`).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByText(`Fix 1 intake problem before handoff`).first()).toBeVisible();
   await page.screenshot({ path: `${shots}/sandbox.png`, fullPage: true });
 
   await page.getByRole("listitem", { name: `Deal ${name}` }).getByRole("link", { name: /HO-\d+/ }).click();

@@ -208,10 +208,13 @@ function RequirementRow({
               {latest.note && <span className="text-slate-700">“{latest.note}”</span>} — {latest.capturedBy ?? "system"}, {formatDateTime(latest.capturedAt)}
             </p>
           ) : (
-            <p className="mt-0.5 text-xs text-slate-500">{requirement.help}</p>
+            <p className="mt-0.5 text-xs text-slate-500">
+              {requirement.help}
+              {requirement.recordedBy && ` Recorded by ${requirement.recordedBy}.`}
+            </p>
           )}
         </div>
-        {canCapture && !open && requirement.kind !== "SNAPSHOT" && (
+        {canCapture && !open && !requirement.recordedBy && (
           <Button variant="secondary" size="sm" onClick={() => (requirement.kind === "CHECK" ? onCapture({}) : setOpen(true))} disabled={pending}>
             {requirement.kind === "CHECK" ? (done ? "Confirm again" : "Confirm") : done ? "Update" : "Add evidence"}
           </Button>

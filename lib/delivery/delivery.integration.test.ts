@@ -209,13 +209,24 @@ describe("delivery outputs", () => {
     const evidence = await database.prisma.evidence.findMany({ where: { stage: { handoffId, key: "DELIVERY_WORKSPACE" }, requirementKey: "owners_mapped" } });
     expect(evidence).toHaveLength(1);
 
+    // The template's list gets a new name: the handoff keeps the list it has, found by its id.
+    const { currentTaskTemplate, saveTaskTemplate } = await import("./template.ts");
+    const template = (await currentTaskTemplate()).config;
+    await saveTaskTemplate(team.leader, { ...template, listName: "Delivery plan (v2)" }, "Rename the list");
+    await resyncOutput(team.pm, handoffId, "workspace");
+    await drain(handoffId);
+    const renamed = (await clickupTree()).spaces[0].folders.filter((f) => f.name.startsWith(`HO-${number} `));
+    expect(renamed[0].lists.map((l) => l.name)).toEqual([again[0].lists[0].name]);
+    expect(renamed[0].lists[0].tasks).toHaveLength(9);
+    await saveTaskTemplate(team.leader, template, "Back to the standard name");
+
     await transitionHandoff(team.pm, handoffId, { type: "SUBMIT_GATE", stage: "DELIVERY_WORKSPACE" });
     await approve({ type: "APPROVE_GATE", stage: "DELIVERY_WORKSPACE" }, handoffId);
   });
 
   it("publishes the brief to Notion, updates it in place and only ever appends to the decision log", async () => {
     await transitionHandoff(team.pm, handoffId, { type: "START_STAGE", stage: "IMPLEMENTATION_BRIEF" });
-    const { addDecision } = await import("./actions.ts");
+    const { addDecision, resyncOutput } = await import("./actions.ts");
     await addDecision(team.pm, handoffId, { title: "Phase the rollout", rationale: "EMEA first, then APAC" });
     await drain(handoffId);
 
@@ -241,6 +252,19 @@ describe("delivery outputs", () => {
     expect(log).toHaveLength(2);
     expect(log[0]).toBe(firstDecision.text);
     expect(log[1]).toContain("Keep the legacy quote tool");
+
+    // A decision longer than one Notion text object keeps its reference, so a second sync does not append it again.
+    const long = { title: "Data residency for every region".padEnd(200, "."), rationale: "Legal asked for it in writing. ".repeat(64).slice(0, 2000) };
+    await addDecision(team.pm, handoffId, long);
+    await drain(handoffId);
+    await resyncOutput(team.pm, handoffId, "brief");
+    await drain(handoffId);
+    const longLog = (await notionPages())
+      .find((p) => p.properties["Handoff ID"] === `HO-${number}`)!
+      .blocks.filter((b) => b.text.startsWith(new Date().toISOString().slice(0, 10)) && b.text.includes("Data residency"));
+    expect(longLog).toHaveLength(1);
+    expect(longLog[0].text).toContain(long.rationale);
+    expect(longLog[0].text).toMatch(/D-[a-z0-9]{8}$/);
 
     await transitionHandoff(team.pm, handoffId, { type: "CAPTURE_EVIDENCE", stage: "IMPLEMENTATION_BRIEF", requirementKey: "brief_reviewed", note: "Scope and constraints reviewed with Dana" });
     await transitionHandoff(team.pm, handoffId, { type: "SUBMIT_GATE", stage: "IMPLEMENTATION_BRIEF" });

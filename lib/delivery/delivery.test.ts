@@ -83,6 +83,16 @@ describe("planWorkspace", () => {
     expect(plan.dependencyCount).toBe(plan.tasks.reduce((n, t) => n + t.dependsOn.length, 0));
   });
 
+  it("makes one task for a milestone date that sales promised, not a commitment and a milestone", () => {
+    const promised = model({
+      commitments: [...model().commitments, { id: "c3", description: "Go-live", ownerName: "Priya Shah", dueDate: day("2027-02-01") }, { id: "c4", description: "Go-live", ownerName: null, dueDate: day("2027-03-01") }],
+    });
+    const tasks = planWorkspace(promised, DEFAULT_TASK_TEMPLATE).tasks.map((t) => t.name);
+    expect(tasks.filter((n) => n.endsWith("Go-live"))).toEqual(["Commitment: Go-live", "Milestone: Go-live"]);
+    // The one left is the promise on another day (c4), not the milestone's twin (c3).
+    expect(planWorkspace(promised, DEFAULT_TASK_TEMPLATE).tasks.find((t) => t.name === "Commitment: Go-live")!.dueDate).toEqual(day("2027-03-01"));
+  });
+
   it("ends every description with a reference the sync finds the task by", () => {
     for (const t of plan.tasks) expect(markerKey(t.description, "HO-42")).toBe(t.key);
     expect(markerKey("HO-420 · ref tpl-x", "HO-42")).toBeNull();

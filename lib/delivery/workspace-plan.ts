@@ -113,7 +113,10 @@ export function planWorkspace(model: DeliveryModel, template: TaskTemplate): Wor
     );
   }
 
+  const sameDay = (a: Date | null, b: Date) => a !== null && a.toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
   for (const c of model.commitments) {
+    // A promised milestone date is both a commitment and a milestone: one task, the milestone's.
+    if (model.milestones.some((m) => m.name.trim().toLowerCase() === c.description.trim().toLowerCase() && sameDay(c.dueDate, m.dueDate))) continue;
     add(
       { key: `commitment-${c.id}`, name: `Commitment: ${c.description}`, description: "Promised by sales at closed-won.", dueDate: c.dueDate, dependsOn: [] },
       resolveName(model, c.ownerName, template.commitmentOwner),

@@ -188,11 +188,17 @@ describe("gate order", () => {
 });
 
 describe("evidence", () => {
-  it("a link item needs an https link and a note item needs a note", () => {
-    const s = state("DELIVERY_WORKSPACE", "IN_PROGRESS");
-    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "not a link" })).toBe("INVALID");
-    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "javascript:alert(1)" })).toBe("INVALID");
-    expect(outcome(s, "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "workspace_link", url: "https://app.clickup.com/1/v/li/2" })).toBe("ok");
+  it("what the tools answered is recorded by their sync, never typed in by a person", () => {
+    const workspace = state("DELIVERY_WORKSPACE", "IN_PROGRESS");
+    for (const requirementKey of ["workspace_link", "owners_mapped", "dependency_gates"]) {
+      expect(() => assertAllowed(workspace, PEOPLE.pm, { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey, url: "https://app.clickup.com/1/v/li/2" })).toThrow(/recorded by the ClickUp sync/);
+    }
+    expect(outcome(state("IMPLEMENTATION_BRIEF", "IN_PROGRESS"), "leader", { type: "CAPTURE_EVIDENCE", stage: "IMPLEMENTATION_BRIEF", requirementKey: "brief_link", url: "https://notion.so/x" })).toBe("CONFLICT");
+    expect(outcome(state("HANDOFF_DIGEST", "IN_PROGRESS"), "pm", { type: "CAPTURE_EVIDENCE", stage: "HANDOFF_DIGEST", requirementKey: "digest_posted", url: "https://slack.com/x" })).toBe("CONFLICT");
+    expect(outcome(state("HANDOFF_DIGEST", "IN_PROGRESS"), "pm", { type: "CAPTURE_EVIDENCE", stage: "HANDOFF_DIGEST", requirementKey: "escalation_contacts", note: "Priya, then Ben" })).toBe("ok");
+  });
+
+  it("a note item needs a note, and only known items can be captured", () => {
     const intake = state("INTAKE", "IN_PROGRESS");
     expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed" })).toBe("INVALID");
     expect(outcome(intake, "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "no_such_item", note: "x" })).toBe("INVALID");
@@ -200,7 +206,7 @@ describe("evidence", () => {
   });
 
   it("no evidence before a stage starts or while it awaits approval", () => {
-    expect(outcome(state("DELIVERY_WORKSPACE", "NOT_STARTED"), "pm", { type: "CAPTURE_EVIDENCE", stage: "DELIVERY_WORKSPACE", requirementKey: "owners_mapped" })).toBe("CONFLICT");
+    expect(outcome(state("IMPLEMENTATION_BRIEF", "NOT_STARTED"), "pm", { type: "CAPTURE_EVIDENCE", stage: "IMPLEMENTATION_BRIEF", requirementKey: "brief_reviewed", note: "Reviewed" })).toBe("CONFLICT");
     expect(outcome(state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops"), "revops", { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" })).toBe("CONFLICT");
   });
 });

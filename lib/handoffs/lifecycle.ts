@@ -178,9 +178,8 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (requirement.kind === "SNAPSHOT") {
         throw conflict(`“${requirement.label}” is captured from the CRM when the deal passes intake validation, not by hand.`);
       }
-      if (requirement.kind === "LINK") {
-        const url = z.url({ protocol: /^https?$/ }).safeParse(command.url);
-        if (!url.success) throw invalid(`“${requirement.label}” needs a link starting with https://.`, { url: ["Enter a valid https:// link."] });
+      if (requirement.recordedBy) {
+        throw conflict(`“${requirement.label}” is recorded by ${requirement.recordedBy}, from what the tool answered, not by hand. If it is missing, use “Sync again” under Delivery outputs.`);
       }
       if (requirement.kind === "NOTE" && !command.note) {
         throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });

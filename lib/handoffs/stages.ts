@@ -9,6 +9,11 @@ export interface EvidenceRequirement {
   /** What a person must supply: a link (URL), a note, or a confirmation. */
   kind: EvidenceKind;
   help: string;
+  /**
+   * Who records it, when no person may: the system, from what a tool answered (a source link
+   * behind every automated decision), or a dedicated action that also updates the handoff.
+   */
+  recordedBy?: string;
 }
 
 export interface StageDefinition {
@@ -36,7 +41,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 48,
     evidence: [
-      { key: "deal_snapshot", label: "Validated deal snapshot", kind: "SNAPSHOT", help: "Captured automatically when the CRM deal passes intake validation (or an override is approved)." },
+      { key: "deal_snapshot", label: "Validated deal snapshot", kind: "SNAPSHOT", help: "Captured automatically when the CRM deal passes intake validation (or an override is approved).", recordedBy: "the HubSpot intake" },
       { key: "scope_confirmed", label: "Scope boundaries confirmed with sales", kind: "NOTE", help: "Who confirmed the in-scope and out-of-scope items, and when." },
       { key: "risks_reviewed", label: "Critical risks have an owner and a mitigation", kind: "CHECK", help: "Each critical risk names its owner and mitigation." },
     ],
@@ -50,9 +55,9 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 48,
     evidence: [
-      { key: "workspace_link", label: "Delivery list created from the standard template", kind: "LINK", help: "The ClickUp list URL." },
-      { key: "owners_mapped", label: "Every task has an owner", kind: "CHECK", help: "Commitments and milestones are assigned to people." },
-      { key: "dependency_gates", label: "Dependency gates set", kind: "CHECK", help: "Tasks that wait on a dependency are linked to it." },
+      { key: "workspace_link", label: "Delivery list created from the standard template", kind: "LINK", help: "The ClickUp list URL.", recordedBy: "the ClickUp sync" },
+      { key: "owners_mapped", label: "Every task has an owner", kind: "CHECK", help: "Commitments and milestones are assigned to people.", recordedBy: "the ClickUp sync once every owner is mapped to a ClickUp member" },
+      { key: "dependency_gates", label: "Dependency gates set", kind: "CHECK", help: "Tasks that wait on a dependency are linked to it.", recordedBy: "the ClickUp sync" },
     ],
   },
   {
@@ -64,7 +69,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 72,
     evidence: [
-      { key: "brief_link", label: "Implementation brief published", kind: "LINK", help: "The Notion page URL." },
+      { key: "brief_link", label: "Implementation brief published", kind: "LINK", help: "The Notion page URL.", recordedBy: "the Notion sync" },
       { key: "brief_reviewed", label: "In/out of scope, assumptions and constraints reviewed", kind: "NOTE", help: "What was reviewed and any corrections made." },
     ],
   },
@@ -90,7 +95,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 24,
     evidence: [
-      { key: "digest_posted", label: "Digest posted to the delivery channel", kind: "LINK", help: "The Slack message link." },
+      { key: "digest_posted", label: "Digest posted to the delivery channel", kind: "LINK", help: "The Slack message link.", recordedBy: "the Slack sync" },
       { key: "escalation_contacts", label: "Escalation contacts confirmed", kind: "NOTE", help: "Who to call when something slips." },
     ],
   },
@@ -103,7 +108,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PS_LEADER", "PROJECT_MANAGER"],
     slaHours: 120,
     evidence: [
-      { key: "kickoff_held", label: "Kickoff held with the client", kind: "NOTE", help: "Date and attendees of the kickoff." },
+      { key: "kickoff_held", label: "Kickoff held with the client", kind: "NOTE", help: "Date and attendees of the kickoff.", recordedBy: "“Record kickoff held” under Kickoff and client dates" },
       { key: "client_dates_confirmed", label: "Client dates confirmed", kind: "CHECK", help: "The milestone dates were confirmed with the client." },
     ],
   },

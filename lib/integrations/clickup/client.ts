@@ -119,6 +119,16 @@ export class ClickUpClient {
     return this.request("GET", `/folder/${encodeURIComponent(folderId)}/list`, z.object({ lists: z.array(list) }), { query: { archived: "false" } }).then((r) => r.lists);
   }
 
+  /** A list by id, or null when it is gone (ClickUp answers 401 OAUTH_027 for objects the token cannot see, 404 for removed ones). */
+  async list(listId: string) {
+    try {
+      return await this.request("GET", `/list/${encodeURIComponent(listId)}`, list);
+    } catch (error) {
+      if (error instanceof ClickUpApiError && (error.status === 404 || error.ecode === "OAUTH_027")) return null;
+      throw error;
+    }
+  }
+
   createList(folderId: string, input: { name: string; markdown_content?: string }) {
     return this.request("POST", `/folder/${encodeURIComponent(folderId)}/list`, list, { body: input });
   }

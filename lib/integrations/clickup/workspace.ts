@@ -32,18 +32,30 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
   const plan = planWorkspace(model, template.config);
   const { client, spaceId } = await clickUpClient();
 
-  let folderId = ctx.steps.folderId as string | undefined;
-  if (!folderId) {
-    await ctx.throttle();
-    const existing = (await client.folders(spaceId)).find((f) => f.name.startsWith(`${model.ref} `));
-    await ctx.throttle();
-    folderId = existing?.id ?? (await client.createFolder(spaceId, plan.folderName)).id;
-    await ctx.saveStep("folderId", folderId);
-  }
-
   let listId = ctx.steps.listId as string | undefined;
   let listUrl = ctx.steps.listUrl as string | undefined;
+  // The list this handoff already has, wherever it now lives and whatever it is called:
+  // renaming the folder in ClickUp or the list in the template must not make a second one.
+  if (!listId && model.links.clickup) {
+    await ctx.throttle();
+    const known = await client.list(model.links.clickup.externalId);
+    if (known) {
+      listId = known.id;
+      listUrl = model.links.clickup.url ?? known.url ?? `https://app.clickup.com/${spaceId}/v/li/${known.id}`;
+      await ctx.saveStep("listId", listId);
+      await ctx.saveStep("listUrl", listUrl);
+    }
+  }
+
   if (!listId) {
+    let folderId = ctx.steps.folderId as string | undefined;
+    if (!folderId) {
+      await ctx.throttle();
+      const existing = (await client.folders(spaceId)).find((f) => f.name.startsWith(`${model.ref} `));
+      await ctx.throttle();
+      folderId = existing?.id ?? (await client.createFolder(spaceId, plan.folderName)).id;
+      await ctx.saveStep("folderId", folderId);
+    }
     await ctx.throttle();
     const existing = (await client.lists(folderId)).find((l) => l.name === plan.listName);
     await ctx.throttle();

@@ -22,7 +22,18 @@ const MAX_TEXT = 2000;
 const MAX_CHILDREN = 100;
 const DECISION_LOG = "Decision log";
 
-const text = (content: string) => [{ type: "text" as const, text: { content: content.slice(0, MAX_TEXT) } }];
+const MAX_RICH_TEXT = 100;
+
+/**
+ * Rich text for any length: Notion caps one text object at 2,000 characters and an array at
+ * 100 objects, so long text is split, not cut — a decision's reference at the end of its line
+ * must survive, or the log would append it again on every sync.
+ */
+export function text(content: string) {
+  const parts: { type: "text"; text: { content: string } }[] = [];
+  for (let i = 0; i < content.length && parts.length < MAX_RICH_TEXT; i += MAX_TEXT) parts.push({ type: "text", text: { content: content.slice(i, i + MAX_TEXT) } });
+  return parts.length ? parts : [{ type: "text" as const, text: { content: "" } }];
+}
 
 export function revisionLine(content: Pick<BriefContent, "properties" | "revision">): string {
   return `Brief for ${content.properties.handoffRef}, maintained by Handoff Control Center · revision ${content.revision}. Change the handoff, not this block; the decision log below is append-only.`;
