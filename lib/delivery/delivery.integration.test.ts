@@ -268,6 +268,11 @@ describe("delivery outputs", () => {
 
     await transitionHandoff(team.pm, handoffId, { type: "CAPTURE_EVIDENCE", stage: "IMPLEMENTATION_BRIEF", requirementKey: "brief_reviewed", note: "Scope and constraints reviewed with Dana" });
     await transitionHandoff(team.pm, handoffId, { type: "SUBMIT_GATE", stage: "IMPLEMENTATION_BRIEF" });
+    // What the approver signs off must be what Notion holds: a change not yet on the page waits.
+    await database.prisma.assumption.create({ data: { handoffId, text: "Client keeps the legacy quote tool until Q3" } });
+    await transitionHandoff(team.pm, handoffId, { type: "LOG_SCOPE_CHANGE", description: "Legacy quote tool stays until Q3" });
+    await expect(approve({ type: "APPROVE_GATE", stage: "IMPLEMENTATION_BRIEF" }, handoffId)).rejects.toThrow(/changed since Notion last confirmed it/);
+    await drain(handoffId);
     await approve({ type: "APPROVE_GATE", stage: "IMPLEMENTATION_BRIEF" }, handoffId);
     await drain(handoffId);
     const snapshot = await database.prisma.evidence.findFirstOrThrow({ where: { stage: { handoffId, key: "IMPLEMENTATION_BRIEF" }, requirementKey: "approved_snapshot" } });

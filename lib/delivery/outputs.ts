@@ -104,3 +104,15 @@ export async function refreshDeliveryOutputs(tx: Tx | PrismaClient, handoffId: s
   }
   return enqueued;
 }
+
+/**
+ * The brief revision Notion last confirmed it holds for the handoff: null before the first
+ * publish, undefined when the handoff's brief was never synced at all (handoffs that reached
+ * the brief before it was kept in Notion, such as imported history).
+ */
+export async function publishedBriefRevision(tx: Tx | PrismaClient, handoffId: string): Promise<string | null | undefined> {
+  if ((await tx.syncJob.count({ where: { handoffId, kind: "notion.brief" } })) === 0) return undefined;
+  const last = await tx.syncJob.findFirst({ where: { handoffId, kind: "notion.brief", status: "SUCCEEDED" }, orderBy: { completedAt: "desc" }, select: { result: true } });
+  const revision = (last?.result as { revision?: unknown } | null)?.revision;
+  return typeof revision === "string" ? revision : null;
+}

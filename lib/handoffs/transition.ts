@@ -6,9 +6,9 @@ import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { briefContent } from "../delivery/brief.ts";
 import { loadDeliveryModel } from "../delivery/model.ts";
-import { refreshDeliveryOutputs } from "../delivery/outputs.ts";
+import { publishedBriefRevision, refreshDeliveryOutputs } from "../delivery/outputs.ts";
 import { recomputeCompleteness } from "../kpi/completeness.ts";
-import { invalid, notFound } from "../errors.ts";
+import { conflict, invalid, notFound } from "../errors.ts";
 import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";
 import { STAGE_KEYS, nextStage, stageDefinition, type Assignment } from "./stages.ts";
 
@@ -184,6 +184,7 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
       case "APPROVE_GATE":
       case "REQUEST_CHANGES": {
         const approved = command.type === "APPROVE_GATE";
+        if (approved && command.stage === "IMPLEMENTATION_BRIEF") await assertBriefPublished(tx, handoffId);
         const row = await tx.handoffStage.update({
           where: { handoffId_key: { handoffId, key: command.stage } },
           data: { status: approved ? "APPROVED" : "CHANGES_REQUESTED", decidedAt: now, decidedById: actor.userId },
@@ -336,6 +337,21 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
     await refreshDeliveryOutputs(tx, handoffId);
     return { handoffId, stage: updated.stage, stageStatus: updated.stageStatus, status: updated.status };
   });
+}
+
+/**
+ * An approver signs off what the delivery team will read: the brief's current content must be
+ * on the Notion page, as Notion confirmed it, before it can be approved.
+ */
+async function assertBriefPublished(tx: Tx, handoffId: string) {
+  const content = briefContent(await loadDeliveryModel(tx, handoffId));
+  const published = await publishedBriefRevision(tx, handoffId);
+  if (published === undefined || published === content.revision) return;
+  throw conflict(
+    published
+      ? `The brief changed since Notion last confirmed it (revision ${published}; now ${content.revision}). Approve once the page is updated — it follows within a minute — so that what you sign off is what the team reads.`
+      : "The brief is not on Notion yet. Approve once it is published (see Delivery outputs), so that what you sign off is what the team reads.",
+  );
 }
 
 /**
