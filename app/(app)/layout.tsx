@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { can, ROLE_LABEL } from "@/lib/auth/roles";
 import { countInbox } from "@/lib/handoffs/approvals";
 import { sandboxEnabled } from "@/lib/integrations/hubspot/sandbox-panel";
+import { toolSandboxes } from "@/lib/integrations/sandbox-tools";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
@@ -17,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/settings/template", label: "Task template", show: can(actor.role, "template:edit") },
     { href: "/settings/people", label: "People", show: can(actor.role, "people:manage") },
     { href: "/settings/connections", label: "Connections", show: can(actor.role, "connections:manage") },
-    { href: "/sandbox", label: "Sandbox", show: sandboxEnabled() },
+    { href: "/sandbox", label: "Sandbox", show: sandboxEnabled() || toolSandboxes().length > 0 },
   ]
     .filter((item) => item.show)
     .map(({ show: _show, ...item }) => item);
