@@ -67,6 +67,7 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
 
   // The approver signs off.
   await leader.goto(`/handoffs/${handoff.id}`);
+  await leader.screenshot({ path: `${shots}/delivery-workspace-approval.png`, fullPage: true });
   await leader.getByRole("button", { name: "Approve gate" }).click();
   await expect(leader.getByRole("button", { name: "Approve gate" })).toBeHidden();
 
@@ -84,6 +85,7 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
   await pm.getByRole("button", { name: "Submit for approval" }).click();
   await expect(pm.getByText(/Submitted by/)).toBeVisible();
   await leader.reload();
+  await leader.screenshot({ path: `${shots}/delivery-brief-approval.png`, fullPage: true });
   await leader.getByRole("button", { name: "Approve gate" }).click();
   await expect(leader.getByText(/Brief content approved/)).toBeVisible();
   await leader.goto("/sandbox?tool=notion");
@@ -122,6 +124,7 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
 
   await lead.goto(`/handoffs/${handoff.id}`);
   await expect(lead.getByText(/Acknowledged on/)).toBeVisible();
+  await lead.screenshot({ path: `${shots}/delivery-acknowledged.png`, fullPage: true });
   await lead.getByRole("button", { name: "Submit for approval" }).click();
   await expect(lead.getByText(/Submitted by/)).toBeVisible();
   await pm.reload();

@@ -9,7 +9,7 @@ import { captureBaseline, dashboardData, latestBaseline } from "./dashboard.ts";
 import { kpiTable, riskTable, toCsv, toXlsx } from "./exports.ts";
 import { proofBrief } from "./proof-brief.ts";
 import { kpiFiltersSchema } from "./filters.ts";
-import { periodKpis, summarise, weeklyKpis } from "./queries.ts";
+import { operationalKpis, periodKpis, summarise, weeklyKpis } from "./queries.ts";
 
 /**
  * The KPI formulas on a small, hand-computed data set: four handoffs closed-won in the week
@@ -92,7 +92,10 @@ describe("KPI formulas", () => {
     expect((await listQueue(team.leader, queueQuerySchema.parse({ scopeFrom: "2026-10-19", scopeTo: "2026-10-25", team: "KPI-Test" }))).total).toBe(0);
 
     // Whole-period figures: one gate's decisions, and overrides of one classification.
-    await database.prisma.handoffStage.updateMany({ where: { handoffId: ids["on-time"], key: "INTAKE" }, data: { submittedAt: at("2026-10-06"), decidedAt: at("2026-10-07") } });
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: ids["on-time"], key: "INTAKE" }, data: { startedAt: at("2026-10-04"), submittedAt: at("2026-10-06"), decidedAt: at("2026-10-07") } });
+    // Approved 24 h after submission (within the approval SLA), 72 h after the stage started (past intake's 48 h).
+    const intakeGate = (await operationalKpis(filters())).gates.find((g) => g.stage === "INTAKE");
+    expect(intakeGate).toMatchObject({ decided: 1, avgWaitHours: 24, withinSla: 1, stageOnTime: 0, stageSlaHours: 48 });
     const decided = await listQueue(team.leader, queueQuerySchema.parse({ gate: "INTAKE", decidedFrom: "2026-10-05", decidedTo: "2026-11-01", team: "KPI-Test" }));
     expect(decided.rows.map((r) => r.id)).toEqual([ids["on-time"]]);
     await database.prisma.override.create({ data: { handoffId: ids["pilot"], kind: "INTAKE_VALIDATION", reason: "Exec sponsor asked", bypassed: [], status: "APPROVED", classification: "FALSE_POSITIVE", requestedById: team.pm.userId, createdAt: at("2026-10-08") } });

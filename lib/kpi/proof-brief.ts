@@ -169,9 +169,15 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
   heading(doc, "Operations");
   table(
     doc,
-    ["Gate", "Decided", "Avg hours to decision", "Within SLA"],
-    data.operational.gates.map((g) => [g.label, String(g.decided), fmt(g.avgWaitHours, ""), g.decided ? `${Math.round((g.withinSla / g.decided) * 100)}%` : "—"]),
-    [170, 70, 130, 100],
+    ["Gate", "Decided", "Avg hours to decision", "Approval in SLA", "Stage on time"],
+    data.operational.gates.map((g) => [
+      g.label,
+      String(g.decided),
+      fmt(g.avgWaitHours, ""),
+      g.decided ? `${Math.round((g.withinSla / g.decided) * 100)}%` : "—",
+      g.decided ? `${Math.round((g.stageOnTime / g.decided) * 100)}%` : "—",
+    ]),
+    [150, 60, 110, 90, 90],
   );
   doc.moveDown(0.3).text(`Sync failures: ${data.operational.syncJobs.dead} dead letters out of ${data.operational.syncJobs.total} syncs.`);
   doc.moveDown(1).fontSize(8).fillColor(GREY).text("Audit references (#) are ids in the append-only audit trail; every figure is recomputed from the handoffs on request.");

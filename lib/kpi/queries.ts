@@ -173,7 +173,11 @@ export interface GateWait {
   label: string;
   decided: number;
   avgWaitHours: number | null;
+  /** Approvals decided within the approval SLA of their submission. */
   withinSla: number;
+  /** Stages decided within the stage's own SLA from its start: the rest were escalated as overdue. */
+  stageOnTime: number;
+  stageSlaHours: number;
 }
 
 export interface OperationalKpis {
@@ -186,10 +190,13 @@ export interface OperationalKpis {
 export async function operationalKpis(filters: KpiFilters, period: Period = periodOf(filters), client: Client = db()): Promise<OperationalKpis> {
   const where = handoffConditions(filters);
   const { from, to } = period;
-  const gates = await client.$queryRaw<{ key: string; decided: number; wait: number | null; within: number }[]>`
+  // Each stage's own SLA: past it, the handoff is overdue and escalates to the PS leader's view.
+  const stageSla = Prisma.sql`CASE st."key"::text ${Prisma.join(STAGES.map((s) => Prisma.sql`WHEN ${s.key} THEN ${s.slaHours}::int`), " ")} END`;
+  const gates = await client.$queryRaw<{ key: string; decided: number; wait: number | null; within: number; on_time: number }[]>`
     SELECT st."key"::text AS key, count(*)::int AS decided,
            avg(extract(epoch FROM st."decidedAt" - st."submittedAt") / 3600)::float AS wait,
-           count(*) FILTER (WHERE st."decidedAt" - st."submittedAt" <= make_interval(hours => ${APPROVAL_SLA_HOURS}))::int AS within
+           count(*) FILTER (WHERE st."decidedAt" - st."submittedAt" <= make_interval(hours => ${APPROVAL_SLA_HOURS}))::int AS within,
+           count(*) FILTER (WHERE st."startedAt" IS NOT NULL AND st."decidedAt" - st."startedAt" <= make_interval(hours => ${stageSla}))::int AS on_time
     FROM "HandoffStage" st JOIN "Handoff" h ON h.id = st."handoffId"
     WHERE st."decidedAt" >= ${from} AND st."decidedAt" < ${to} AND st."submittedAt" IS NOT NULL AND ${where}
     GROUP BY 1`;
@@ -205,7 +212,7 @@ export async function operationalKpis(filters: KpiFilters, period: Period = peri
   return {
     gates: STAGES.map((s) => {
       const g = gates.find((x) => x.key === s.key);
-      return { stage: s.key, label: s.label, decided: g?.decided ?? 0, avgWaitHours: round(num(g?.wait)), withinSla: g?.within ?? 0 };
+      return { stage: s.key, label: s.label, decided: g?.decided ?? 0, avgWaitHours: round(num(g?.wait)), withinSla: g?.within ?? 0, stageOnTime: g?.on_time ?? 0, stageSlaHours: s.slaHours };
     }),
     overrides: overrides.map((o) => ({ classification: o.classification ?? "UNCLASSIFIED", count: o.count })),
     syncJobs: sync[0] ?? { total: 0, dead: 0 },

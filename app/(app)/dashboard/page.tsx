@@ -45,7 +45,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <tr>
                 <th scope="col" className="px-5 py-2">Gate</th>
                 <th scope="col" className="px-3 py-2 text-right">Avg hours</th>
-                <th scope="col" className="px-5 py-2 text-right">Within SLA</th>
+                <th scope="col" className="px-3 py-2 text-right">Approval in SLA</th>
+                <th scope="col" className="px-5 py-2 text-right">Stage on time</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -53,10 +54,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <tr key={g.stage}>
                   <th scope="row" className="px-5 py-2 text-left font-normal text-slate-700">{g.label}</th>
                   <td className="px-3 py-2 text-right tabular-nums">{g.avgWaitHours ?? "—"}</td>
-                  <td className="px-5 py-2 text-right tabular-nums">
+                  <td className="px-3 py-2 text-right tabular-nums">
                     {g.decided ? (
                       <Link href={periodDrillHref({ gate: g.stage }, period, filters)} className="text-brand-700 hover:underline">
                         {Math.round((g.withinSla / g.decided) * 100)}% of {g.decided}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="px-5 py-2 text-right tabular-nums" title={`Stage SLA ${g.stageSlaHours} h`}>
+                    {g.decided ? (
+                      <Link href={periodDrillHref({ gate: g.stage }, period, filters)} className="text-brand-700 hover:underline">
+                        {Math.round((g.stageOnTime / g.decided) * 100)}%
                       </Link>
                     ) : (
                       "—"
