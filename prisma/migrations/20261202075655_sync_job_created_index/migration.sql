@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SyncJob_createdAt_idx" ON "SyncJob"("createdAt");
