@@ -205,6 +205,7 @@ function RequirementRow({
                   {latest.url}
                 </a>
               )}
+              {latest.url && latest.note && " "}
               {latest.note && <span className="text-slate-700">“{latest.note}”</span>} — {latest.capturedBy ?? "system"}, {formatDateTime(latest.capturedAt)}
             </p>
           ) : (

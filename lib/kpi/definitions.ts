@@ -61,7 +61,7 @@ export const KPIS: readonly KpiDefinition[] = [
 export const OTHER_DEFINITIONS = {
   cycle: "Median days from closed-won to the actual kickoff, for handoffs kicked off in the week.",
   gates: `Average hours from a gate's submission to its decision; approval within SLA when decided in ${APPROVAL_SLA_HOURS} hours. Stage on time: decided within the stage's own SLA from its start — past it the handoff is overdue and escalates to the PS leader's overdue view.`,
-  overrides: "Intake overrides requested in the period, by how they were classified afterwards.",
+  overrides: "Overrides (of a blocked intake or of missing gate evidence) requested in the period, by how they were classified afterwards: false positive, false negative or justified.",
   sync: "Outbound syncs for these handoffs that ended as dead letters, out of all syncs in the period.",
 };
 

@@ -78,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </table>
         </Card>
         <Card aria-labelledby="overrides-kpi-heading">
-          <CardHeader id="overrides-kpi-heading" title="Intake overrides" description={OTHER_DEFINITIONS.overrides} />
+          <CardHeader id="overrides-kpi-heading" title="Overrides" description={OTHER_DEFINITIONS.overrides} />
           {data.operational.overrides.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-500">No overrides in this period.</p>
           ) : (
