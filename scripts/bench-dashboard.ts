@@ -20,7 +20,10 @@ const { values } = parseArgs({
 });
 const count = Number(values.handoffs);
 const runs = Number(values.runs);
+// The views leaders open (twelve weeks, any filter) well under a second; the worst case, a whole
+// year in which every one of the 100,000 handoffs closed, under a second.
 const TARGET_P95_MS = 500;
+const YEAR_TARGET_P95_MS = 1000;
 
 const database = await createTestDatabase();
 setDb(database.prisma);
@@ -74,9 +77,14 @@ try {
   }
 
   console.table(results);
-  const slow = results.filter((r) => r.p95Ms > TARGET_P95_MS);
-  console.log(slow.length ? `Over the ${TARGET_P95_MS} ms p95 target: ${slow.map((r) => r.view).join(", ")}` : `Every view under the ${TARGET_P95_MS} ms p95 target.`);
-  if (values.json) writeFileSync(values.json, JSON.stringify({ handoffs: count, runs, targetP95Ms: TARGET_P95_MS, results }, null, 2));
+  const targetOf = (view: string) => (view === "a whole year" ? YEAR_TARGET_P95_MS : TARGET_P95_MS);
+  const slow = results.filter((r) => r.p95Ms > targetOf(r.view));
+  console.log(
+    slow.length
+      ? `Over the p95 target: ${slow.map((r) => `${r.view} (${r.p95Ms} ms > ${targetOf(r.view)} ms)`).join(", ")}`
+      : `Every view under its p95 target (${TARGET_P95_MS} ms; a whole year ${YEAR_TARGET_P95_MS} ms).`,
+  );
+  if (values.json) writeFileSync(values.json, JSON.stringify({ handoffs: count, runs, targetP95Ms: TARGET_P95_MS, yearTargetP95Ms: YEAR_TARGET_P95_MS, results }, null, 2));
   process.exitCode = slow.length ? 1 : 0;
 } finally {
   await database.drop();

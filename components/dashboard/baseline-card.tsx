@@ -30,7 +30,7 @@ export function BaselineCard({ data, filters, mayCapture }: { data: DashboardDat
         title="Baseline and targets"
         description={
           baseline
-            ? `Baseline frozen ${formatDateTime(baseline.capturedAt)} by ${baseline.capturedBy ?? "—"}, from the 12 weeks before. Checkpoints compare weeks 1–4 and 5–8 after it; on track means at least the target's lower bound, pro-rated to the days elapsed.`
+            ? `Baseline frozen ${formatDateTime(baseline.capturedAt)} by ${baseline.capturedBy ?? "—"}, from the 12 weeks before. Checkpoints compare the four whole weeks after the week of the capture, then the next four; on track means at least the target's lower bound, pro-rated to the days elapsed.`
             : "No baseline for these filters yet. Capture one before the pilot starts: it freezes the current values (last 12 weeks) to measure against."
         }
         actions={

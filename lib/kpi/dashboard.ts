@@ -4,8 +4,8 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden } from "../errors.ts";
 import { checkpoint, KPIS, type Checkpoint, type KpiKey } from "./definitions.ts";
-import { filtersToParams, periodOf, type KpiFilters, type Period } from "./filters.ts";
-import { operationalKpis, periodKpis, type PeriodSummary } from "./queries.ts";
+import { filtersToParams, periodOf, weekStart, type KpiFilters, type Period } from "./filters.ts";
+import { operationalKpis, periodKpis, summarise, weeklyKpis, type PeriodSummary, type WeekRow } from "./queries.ts";
 
 /**
  * The dashboard: weekly KPIs for the filters, the baseline captured for the same filters
@@ -95,11 +95,17 @@ export async function dashboardData(filters: KpiFilters, now = new Date()) {
 
   let progress: KpiProgress[] = [];
   if (baseline) {
-    // Weeks 1–4 and 5–8 after the capture, each compared with the frozen baseline.
+    // Weeks 1–4 and 5–8 after the week of the capture, each compared with the frozen baseline.
+    // Whole weeks, so a window inside the period shown is summed from its rows, not queried again.
+    const firstWeek = weekStart(baseline.capturedAt).getTime() + 7 * DAY;
+    const shown = new Map(weeks.map((w) => [w.week, w]));
     const window = async (startWeek: number) => {
-      const from = new Date(baseline.capturedAt.getTime() + startWeek * 7 * DAY);
+      const from = new Date(firstWeek + startWeek * 7 * DAY);
       const to = new Date(from.getTime() + 4 * 7 * DAY);
-      return to > now ? null : (await periodKpis(filters, { from, to })).summary;
+      if (to > now) return null;
+      const keys = [0, 1, 2, 3].map((i) => new Date(from.getTime() + i * 7 * DAY).toISOString().slice(0, 10));
+      const rows = keys.map((k) => shown.get(k));
+      return summarise(rows.every((r) => r !== undefined) ? (rows as WeekRow[]) : await weeklyKpis(filters, { from, to }));
     };
     const [week4, week8] = await Promise.all([window(0), window(4)]);
     progress = KPIS.map((def) => ({
@@ -114,8 +120,26 @@ export async function dashboardData(filters: KpiFilters, now = new Date()) {
 
 export type DashboardData = Awaited<ReturnType<typeof dashboardData>>;
 
-/** Teams, segments, pipelines and owners that occur, for the filter menus. */
-export async function filterOptions() {
+type FilterOptions = Awaited<ReturnType<typeof loadFilterOptions>>;
+const FILTER_OPTIONS_TTL_MS = 60_000;
+let cachedOptions: { at: number; options: Promise<FilterOptions> } | null = null;
+
+/**
+ * Teams, segments, pipelines and owners that occur, for the filter menus. They change rarely and
+ * cost three scans of every handoff, so the answer is kept for a minute.
+ */
+export function filterOptions(now = Date.now()): Promise<FilterOptions> {
+  if (!cachedOptions || now - cachedOptions.at > FILTER_OPTIONS_TTL_MS) {
+    const options = loadFilterOptions();
+    cachedOptions = { at: now, options };
+    options.catch(() => {
+      if (cachedOptions?.options === options) cachedOptions = null;
+    });
+  }
+  return cachedOptions.options;
+}
+
+async function loadFilterOptions() {
   // DISTINCT in SQL (Prisma's `distinct` de-duplicates in memory).
   const [values, owners] = await Promise.all([
     db().$queryRaw<{ kind: string; value: string }[]>`

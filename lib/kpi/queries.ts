@@ -192,7 +192,7 @@ export async function operationalKpis(filters: KpiFilters, period: Period = peri
   const { from, to } = period;
   // Each stage's own SLA: past it, the handoff is overdue and escalates to the PS leader's view.
   const stageSla = Prisma.sql`CASE st."key"::text ${Prisma.join(STAGES.map((s) => Prisma.sql`WHEN ${s.key} THEN ${s.slaHours}::int`), " ")} END`;
-  const gates = await client.$queryRaw<{ key: string; decided: number; wait: number | null; within: number; on_time: number }[]>`
+  const gatesQuery = client.$queryRaw<{ key: string; decided: number; wait: number | null; within: number; on_time: number }[]>`
     SELECT st."key"::text AS key, count(*)::int AS decided,
            avg(extract(epoch FROM st."decidedAt" - st."submittedAt") / 3600)::float AS wait,
            count(*) FILTER (WHERE st."decidedAt" - st."submittedAt" <= make_interval(hours => ${APPROVAL_SLA_HOURS}))::int AS within,
@@ -200,15 +200,16 @@ export async function operationalKpis(filters: KpiFilters, period: Period = peri
     FROM "HandoffStage" st JOIN "Handoff" h ON h.id = st."handoffId"
     WHERE st."decidedAt" >= ${from} AND st."decidedAt" < ${to} AND st."submittedAt" IS NOT NULL AND ${where}
     GROUP BY 1`;
-  const overrides = await client.$queryRaw<{ classification: string | null; count: number }[]>`
+  const overridesQuery = client.$queryRaw<{ classification: string | null; count: number }[]>`
     SELECT o."classification"::text AS classification, count(*)::int AS count
     FROM "Override" o JOIN "Handoff" h ON h.id = o."handoffId"
     WHERE o."createdAt" >= ${from} AND o."createdAt" < ${to} AND ${where}
     GROUP BY 1`;
-  const sync = await client.$queryRaw<{ total: number; dead: number }[]>`
+  const syncQuery = client.$queryRaw<{ total: number; dead: number }[]>`
     SELECT count(*)::int AS total, count(*) FILTER (WHERE j."status" = 'DEAD')::int AS dead
     FROM "SyncJob" j JOIN "Handoff" h ON h.id = j."handoffId"
     WHERE j."createdAt" >= ${from} AND j."createdAt" < ${to} AND ${where}`;
+  const [gates, overrides, sync] = await Promise.all([gatesQuery, overridesQuery, syncQuery]);
   return {
     gates: STAGES.map((s) => {
       const g = gates.find((x) => x.key === s.key);
