@@ -209,6 +209,13 @@ describe("delivery outputs", () => {
     const evidence = await database.prisma.evidence.findMany({ where: { stage: { handoffId, key: "DELIVERY_WORKSPACE" }, requirementKey: "owners_mapped" } });
     expect(evidence).toHaveLength(1);
 
+    // A promise loses its date: the task loses its due date too.
+    await database.prisma.commitment.updateMany({ where: { handoffId, description: "Weekly status report" }, data: { dueDate: null } });
+    await resyncOutput(team.pm, handoffId, "workspace");
+    await drain(handoffId);
+    const undated = (await clickupTree()).spaces[0].folders.find((f) => f.name.startsWith(`HO-${number} `))!.lists[0].tasks.find((t) => t.name === "Commitment: Weekly status report")!;
+    expect(undated.due_date).toBeNull();
+
     // The template's list gets a new name: the handoff keeps the list it has, found by its id.
     const { currentTaskTemplate, saveTaskTemplate } = await import("./template.ts");
     const template = (await currentTaskTemplate()).config;

@@ -154,7 +154,7 @@ export class ClickUpClient {
     return this.request("POST", `/list/${encodeURIComponent(listId)}/task`, task, { body: input });
   }
 
-  updateTask(taskId: string, input: { name?: string; markdown_content?: string; due_date?: number; assignees?: { add: number[]; rem: number[] } }) {
+  updateTask(taskId: string, input: { name?: string; markdown_content?: string; due_date?: number | null; assignees?: { add: number[]; rem: number[] } }) {
     return this.request("PUT", `/task/${encodeURIComponent(taskId)}`, task, { body: input });
   }
 

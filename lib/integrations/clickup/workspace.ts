@@ -150,11 +150,16 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
   return { listId, url, created, updated, dependenciesAdded: dependencies, tasks: plan.tasks.length, unmapped: record.unmapped, templateVersion: template.version };
 };
 
-/** What to change on an existing task so it matches the plan; null when it already does. */
+/**
+ * What to change on an existing task so it matches the plan; null when it already does. Only
+ * what the plan owns is changed: a task is never deleted and an assignee never removed without
+ * a replacement, since the delivery team may be working in it.
+ */
 function taskChange(task: ClickUpTask, planned: PlannedTask) {
-  const change: { name?: string; due_date?: number; assignees?: { add: number[]; rem: number[] } } = {};
+  const change: { name?: string; due_date?: number | null; assignees?: { add: number[]; rem: number[] } } = {};
   if (task.name !== planned.name) change.name = planned.name;
   if (planned.dueDate && !sameDay(task.due_date, planned.dueDate)) change.due_date = planned.dueDate.getTime();
+  if (!planned.dueDate && task.due_date) change.due_date = null; // the promise lost its date
   const current = task.assignees.map((a) => a.id);
   if (planned.assignee !== null && !current.includes(planned.assignee)) change.assignees = { add: [planned.assignee], rem: current };
   return Object.keys(change).length ? change : null;
