@@ -141,6 +141,17 @@ describe("Slack messages", () => {
     expect(message.text).toContain("ref HO-42/ack");
   });
 
+  it("stays within Slack's 50 blocks however many risks there are, and sends the rest to the app", () => {
+    const risks = Array.from({ length: 30 }, (_, i) => ({ ...model().risks[0], id: `r${i}`, title: `Risk ${i}` }));
+    const message = ackRequestMessage(model({ risks }));
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain(`"value":"h1:r20"`);
+    expect(json).not.toContain(`"value":"h1:r21"`);
+    expect(json).toContain("9 more risks than a Slack message can hold");
+    expect(json).toContain(ACTION.acknowledge);
+  });
+
   it("drops the buttons once acknowledged", () => {
     const json = JSON.stringify(ackRequestMessage(model({ acknowledgedAt: day("2026-11-25"), acknowledgedBy: "Dana Kim" })).blocks);
     expect(json).not.toContain(ACTION.acknowledge);

@@ -50,6 +50,8 @@ function toolLinks(model: DeliveryModel): string {
   return parts.join("  ·  ");
 }
 
+const MAX_BLOCKS = 50;
+
 export function ackRequestMessage(model: DeliveryModel): SlackMessageContent {
   const lead = model.people.deliveryLead;
   const acknowledged = Boolean(model.acknowledgedAt);
@@ -67,7 +69,13 @@ export function ackRequestMessage(model: DeliveryModel): SlackMessageContent {
     { type: "divider" },
   ];
 
+  // Slack takes at most 50 blocks a message: risks beyond what fits are decided in the app.
+  const reserved = 3; // the "more in the app" note, the comment input and the acknowledge buttons
+  let shown = 0;
   for (const risk of model.risks) {
+    const needed = risk.status === "OPEN" && !acknowledged ? 2 : 1;
+    if (blocks.length + needed > MAX_BLOCKS - reserved) break;
+    shown++;
     const status =
       risk.status === "OPEN"
         ? "awaiting your decision"
@@ -92,6 +100,10 @@ export function ackRequestMessage(model: DeliveryModel): SlackMessageContent {
     }
   }
   if (model.risks.length === 0) blocks.push({ type: "section", text: mrkdwn("_No risks were recorded for this handoff._") });
+  if (shown < model.risks.length) {
+    const more = model.risks.length - shown;
+    blocks.push({ type: "section", text: mrkdwn(`_${more} more risk${more === 1 ? "" : "s"} than a Slack message can hold: <${model.url}|decide ${more === 1 ? "it" : "them"} in the app>._`) });
+  }
 
   if (!acknowledged) {
     if (model.risks.some((r) => r.status === "OPEN")) {
