@@ -81,7 +81,17 @@ export async function receiveSlackInteraction(input: { rawBody: string; signatur
   });
   if (stored.count === 0) return { status: 200, body: null };
 
-  const outcome = await handleClick(payload);
+  let outcome: Outcome;
+  try {
+    outcome = await handleClick(payload);
+  } catch (error) {
+    // Slack shows the person an error and never redelivers a click: they click again, which is a
+    // new event. This one is kept as failed, with the reason.
+    await db()
+      .webhookEvent.update({ where: { provider_eventId: { provider: "SLACK", eventId } }, data: { status: "FAILED", error: String(error).slice(0, 500), attempts: 1 } })
+      .catch(() => undefined);
+    throw error;
+  }
   await db().$transaction(async (tx) => {
     await tx.webhookEvent.update({
       where: { provider_eventId: { provider: "SLACK", eventId } },
