@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 
 const shots = "test-results/screenshots";
 
-test("a PS leader filters the dashboard to the pilot cohort, captures a baseline, drills into a point and downloads the XLSX", async ({ page, team, signIn }) => {
+test("a PS leader filters the dashboard to the pilot cohort, captures a baseline, drills into a point and downloads the XLSX", async ({ page, prisma, team, signIn }) => {
   await signIn(page, team.leader);
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
@@ -54,6 +54,10 @@ test("a PS leader filters the dashboard to the pilot cohort, captures a baseline
   for (let r = 2; r <= sheet.rowCount; r++) closed += Number(sheet.getRow(r).getCell(2).value);
   expect(closed).toBe(pilotTotal);
   expect(sheet.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+  // The download is in the audit trail, with the filters it was taken for.
+  await expect
+    .poll(() => prisma.auditEvent.findFirst({ where: { action: "kpi.exported", actorId: team.leader.userId, entityId: "kpis.xlsx" }, select: { data: true } }))
+    .toMatchObject({ data: { filters: "cohort=pilot", rows: weeks } });
 });
 
 test("a QA run samples handoffs and a reviewer scores one; viewers cannot start runs", async ({ page, browser, team, signIn }) => {

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { db } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import { periodOf, type KpiFilters } from "./filters.ts";
+import type { Actor } from "../auth/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { filtersToParams, periodOf, type KpiFilters } from "./filters.ts";
 import { weeklyKpis } from "./queries.ts";
 
 /**
@@ -144,4 +146,17 @@ export async function toXlsx(table: Table): Promise<Buffer> {
   for (const row of table.rows) sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, row[c.key] ?? null])));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Every file that leaves the app is in the audit trail: who took what, for which filters. */
+export async function auditExport(actor: Actor, what: "kpis" | "risks" | "proof-brief", format: string, filters: KpiFilters, rows?: number): Promise<void> {
+  await db().$transaction((tx) =>
+    recordAudit(tx, {
+      actor,
+      action: "kpi.exported",
+      entityType: "Export",
+      entityId: `${what}.${format}`,
+      data: { filters: filtersToParams(filters).toString() || "all handoffs", ...(rows === undefined ? {} : { rows }) },
+    }),
+  );
 }

@@ -1,13 +1,15 @@
 import { requireActor } from "@/lib/auth/session";
 import { route } from "@/lib/http/route";
+import { auditExport } from "@/lib/kpi/exports";
 import { kpiFiltersSchema } from "@/lib/kpi/filters";
 import { proofBrief } from "@/lib/kpi/proof-brief";
 
 /** GET ?<filters>: the PDF proof brief for the period — KPIs against baseline and targets, charts, overrides, QA findings. */
 export const GET = route(async (request) => {
-  await requireActor("dashboard:view");
+  const actor = await requireActor("dashboard:view");
   const filters = kpiFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const pdf = await proofBrief(filters);
+  await auditExport(actor, "proof-brief", "pdf", filters);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
