@@ -85,6 +85,10 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
   await pm.getByRole("button", { name: "Submit for approval" }).click();
   await expect(pm.getByText(/Submitted by/)).toBeVisible();
   await leader.reload();
+  // The approver reads the brief in the app, and sees that Notion holds this very revision.
+  const brief = leader.getByRole("region", { name: "Implementation brief", exact: true });
+  await expect(brief.getByRole("region", { name: "In scope" })).toContainText("Quote-to-cash for EMEA");
+  await expect(brief.getByText("On Notion")).toBeVisible();
   await leader.screenshot({ path: `${shots}/delivery-brief-approval.png`, fullPage: true });
   await leader.getByRole("button", { name: "Approve gate" }).click();
   await expect(leader.getByText(/Brief content approved/)).toBeVisible();

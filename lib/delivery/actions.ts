@@ -5,7 +5,8 @@ import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { visibleHandoffs } from "../handoffs/access.ts";
 import { loadDeliveryModel } from "./model.ts";
-import { outputDefinition, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
+import { briefContent } from "./brief.ts";
+import { outputDefinition, publishedBriefRevision, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
 import { currentTaskTemplate } from "./template.ts";
 import { planWorkspace } from "./workspace-plan.ts";
 
@@ -98,3 +99,15 @@ export async function deliveryOutputsStatus(handoffId: string) {
 }
 
 export type DeliveryOutputsStatus = Awaited<ReturnType<typeof deliveryOutputsStatus>>;
+
+/**
+ * The brief as the approver signs it off: its sections and revision, and whether Notion already
+ * holds that revision (approval waits until it does). Callers have already checked visibility.
+ */
+export async function briefPreview(handoffId: string) {
+  const content = briefContent(await loadDeliveryModel(db(), handoffId));
+  const published = await publishedBriefRevision(db(), handoffId);
+  return { revision: content.revision, status: content.properties.status, sections: content.sections, decisions: content.decisions.length, published: published ?? null, tracked: published !== undefined };
+}
+
+export type BriefPreview = Awaited<ReturnType<typeof briefPreview>>;

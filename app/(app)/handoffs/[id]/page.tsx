@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/handoffs/audit-history";
+import { BriefPreview } from "@/components/handoffs/brief-preview";
 import { DecisionLog } from "@/components/handoffs/decision-log";
 import { DeliveryOutputs } from "@/components/handoffs/delivery-outputs";
 import { GatePanel } from "@/components/handoffs/gate-panel";
@@ -18,7 +19,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { deliveryOutputsStatus } from "@/lib/delivery/actions";
+import { briefPreview, deliveryOutputsStatus } from "@/lib/delivery/actions";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";
 
 export const metadata: Metadata = { title: "Handoff" };
@@ -34,6 +35,8 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const outputs = await deliveryOutputsStatus(handoff.id);
+  // While the brief is worked and signed off, the page shows what it says.
+  const brief = handoff.stage === "IMPLEMENTATION_BRIEF" && handoff.stageStatus !== "NOT_STARTED" ? await briefPreview(handoff.id) : null;
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -80,6 +83,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           <GatePanel handoff={handoff} />
           <OverridePanel handoff={handoff} />
           <DeliveryOutputs handoffId={handoff.id} outputs={outputs} mayResync={handoff.canResyncOutputs} />
+          {brief && <BriefPreview brief={brief} notionUrl={outputs.find((o) => o.key === "brief")?.url ?? null} />}
           {(handoff.stage === "ACKNOWLEDGEMENT" || handoff.stage === "HANDOFF_DIGEST" || handoff.stage === "KICKOFF_QA") && (
             <KickoffPanel handoff={handoff} mayManage={handoff.canManageKickoff} />
           )}
