@@ -27,7 +27,7 @@ test("the PM records the kickoff held and logs a scope change after the brief; a
   await kickoff.getByLabel("Attendees").fill("Client sponsor, Marco, Dana");
   await kickoff.getByRole("button", { name: "Record kickoff held" }).click();
   await expect(kickoff.getByText("Kickoff held", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText(shown);
-  await expect(pm.getByText(`“Held on ${today}. Client sponsor, Marco, Dana”`)).toBeVisible();
+  await expect(pm.getByText(`“Held on ${today}. Client sponsor, Marco, Dana”`, { exact: true }).first()).toBeVisible();
 
   const changes = pm.getByRole("region", { name: "Scope changes" });
   await expect(changes.getByText("No scope changes logged.")).toBeVisible();
