@@ -17,7 +17,7 @@ export function StartRun({ rules, defaultMonth }: { rules: Record<string, string
   const [rule, setRule] = useState(Object.keys(rules)[0]);
   return (
     <Card aria-labelledby="start-run-heading">
-      <CardHeader id="start-run-heading" title="Start a QA run" description="Samples handoffs closed-won in the month. Every handoff with an intake override is always sampled (monthly control sampling on overrides)." />
+      <CardHeader id="start-run-heading" title="Start a QA run" description="Samples handoffs closed-won in the month. Every handoff with an override made in the month is always sampled (monthly control sampling on overrides)." />
       <form
         className="grid gap-3 px-5 py-4 sm:grid-cols-4 sm:items-end"
         onSubmit={async (e) => {

@@ -170,6 +170,7 @@ describe("demo seed", () => {
     }
     const [older, recent] = runs;
     expect(older.reviews.every((r) => r.reviewedAt && r.completenessScore !== null)).toBe(true);
+    expect([older.status, recent.status]).toEqual(["CLOSED", "OPEN"]);
     expect(recent.reviews.some((r) => !r.reviewedAt)).toBe(true);
     expect(await prisma.retrainingAction.count()).toBe(3);
   });

@@ -1653,6 +1653,8 @@ function qaRows(plans: Plan[], rows: Rows, ctx: Ctx): void {
       month,
       sampleSize: sample.length,
       rule: { rule: "random", requested: QA_SAMPLE, overrides: overridden.length, seed: `demo:${month}` },
+      // The older run is fully reviewed and closed; the last one is still open.
+      status: offset === -2 ? "CLOSED" : "OPEN",
       createdById: leader.id,
       createdAt: startedAt,
       updatedAt: startedAt,

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, createUser, type Team } from "../test/fixtures.ts";
 import { listQueue, queueQuerySchema } from "../handoffs/queue.ts";
 import { failurePatternReport, listRetrainingActions, qaRunDetail } from "./report.ts";
-import { addRetrainingAction, completeRetrainingAction, createQaRun, submitReview } from "./runs.ts";
+import { addRetrainingAction, closeQaRun, completeRetrainingAction, createQaRun, submitReview } from "./runs.ts";
 
 let database: TestDatabase;
 let team: Team;
@@ -107,6 +107,20 @@ describe("monthly QA", () => {
     expect(await database.prisma.commitment.findUniqueOrThrow({ where: { id: migration } })).toMatchObject({ status: "CHANGED" });
     const saved = (await qaRunDetail(team.leader, run.id)).reviews[4];
     expect(saved).toMatchObject({ completenessScore: 60, promiseAccuracy: 50, rubric });
+  });
+
+  it("closes a run only once every review is in, after which the scores are final", async () => {
+    const { id } = await createQaRun(team.leader, { month: "2026-10", sampleSize: 1, rule: "random" });
+    const reviews = (await qaRunDetail(team.leader, id)).reviews;
+    await expect(closeQaRun(team.leader, id)).rejects.toThrow(`${reviews.length} sampled handoffs are not reviewed yet`);
+    for (const r of reviews) {
+      await submitReview(team.leader, r.id, { rubric: RUBRIC_MET, commitments: r.commitments.map((c) => ({ id: c.id, outcome: "DELIVERED" })) });
+    }
+    await expect(closeQaRun(team.pm, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await closeQaRun(team.revops, id);
+    expect((await qaRunDetail(team.leader, id)).status).toBe("CLOSED");
+    await expect(submitReview(team.leader, reviews[0].id, { rubric: RUBRIC_MET })).rejects.toThrow("This QA run is closed.");
+    await expect(closeQaRun(team.leader, id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("records retraining actions with owners and due dates", async () => {

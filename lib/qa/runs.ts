@@ -206,6 +206,20 @@ export async function submitReview(actor: Actor, reviewId: string, input: unknow
   return { completenessScore, promiseAccuracy };
 }
 
+/** Closes a run once every sampled handoff is reviewed: its scores are final from then on. */
+export async function closeQaRun(actor: Actor, runId: string) {
+  if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can close a QA run.");
+  return db().$transaction(async (tx) => {
+    const run = await tx.qaRun.findUnique({ where: { id: runId }, select: { status: true, month: true, _count: { select: { reviews: { where: { reviewedAt: null } } } } } });
+    if (!run) throw notFound("This QA run does not exist.");
+    if (run.status === "CLOSED") throw conflict("This QA run is already closed.");
+    const open = run._count.reviews;
+    if (open > 0) throw conflict(`${open} sampled handoff${open === 1 ? " is" : "s are"} not reviewed yet; close the run once every review is in.`);
+    await tx.qaRun.update({ where: { id: runId }, data: { status: "CLOSED" } });
+    await recordAudit(tx, { actor, action: "qa.run_closed", entityType: "QaRun", entityId: runId, data: { month: run.month } });
+  });
+}
+
 export async function addRetrainingAction(actor: Actor, input: unknown) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can record retraining actions.");
   const parsed = actionInputSchema.safeParse(input);

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CloseRun } from "@/components/qa/close-run";
 import { ReviewForm } from "@/components/qa/review-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime, handoffRef } from "@/components/ui/format";
+import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { qaRunDetail } from "@/lib/qa/report";
@@ -29,7 +31,14 @@ export default async function QaRunPage({ params }: { params: Promise<{ id: stri
       <div>
         <Link href="/qa" className="text-sm font-medium text-brand-600 hover:underline">← Handoff QA</Link>
         <h1 className="mt-2 text-xl font-semibold text-slate-900">QA run {run.month}</h1>
-        <p className="mt-1 text-sm text-slate-500">{done} of {run.reviews.length} sampled handoffs reviewed. Score the ones assigned to you.</p>
+        <p className="mt-1 text-sm text-slate-500">
+          {run.status === "CLOSED" ? `Closed: all ${run.reviews.length} sampled handoffs reviewed; the scores are final.` : `${done} of ${run.reviews.length} sampled handoffs reviewed. Score the ones assigned to you.`}
+        </p>
+        {run.status === "OPEN" && can(actor.role, "qa:run") && (
+          <div className="mt-3">
+            <CloseRun runId={run.id} remaining={run.reviews.length - done} />
+          </div>
+        )}
         <p className="mt-2 max-w-3xl rounded-md bg-slate-100 px-3 py-2 text-xs text-slate-600">
           <span className="font-medium">Completeness</span>, by the rubric: each part met (full weight), partly met (half) or missed — mandatory fields present and valid 40, evidence for each gate reached 25, risks with an owner and a mitigation 20, commitments with a date and an owner 15.{" "}
           <span className="font-medium">Promise accuracy</span>: the share of the sales commitments delivered as promised (on time and as scoped), among those whose outcome is known; the outcomes are saved on the handoff.
