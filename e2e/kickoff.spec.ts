@@ -15,6 +15,8 @@ test("the PM records the kickoff held and logs a scope change after the brief; a
   const pm = await (await browser.newContext()).newPage();
   await signIn(pm, team.pm);
   await pm.goto(`/handoffs/${handoff.id}`);
+  // Typed into before React has hydrated, a controlled field would lose the value.
+  await pm.waitForLoadState("networkidle");
   const kickoff = pm.getByRole("region", { name: "Kickoff and client dates" });
   // Held before it is scheduled? The form is not offered, and the server says why.
   await expect(kickoff.getByRole("button", { name: "Record kickoff held" })).toHaveCount(0);
@@ -23,6 +25,7 @@ test("the PM records the kickoff held and logs a scope change after the brief; a
 
   await kickoff.getByLabel("Kickoff date").fill(today);
   await kickoff.getByRole("button", { name: "Schedule kickoff" }).click();
+  await expect(kickoff.getByText("Kickoff scheduled", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText(shown);
   await kickoff.getByLabel("Held on").fill(today);
   await kickoff.getByLabel("Attendees").fill("Client sponsor, Marco, Dana");
   await kickoff.getByRole("button", { name: "Record kickoff held" }).click();
