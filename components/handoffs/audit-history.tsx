@@ -24,6 +24,18 @@ const ACTION_LABEL: Record<string, string> = {
   "risk.rejected": "Risk sent back",
   "risk.revised": "Risk revised and reopened",
   "deal.changed_after_intake": "CRM deal changed after intake",
+  "kickoff.held": "Kickoff recorded as held",
+  "scope.changed": "Scope change logged",
+  "decision.recorded": "Decision recorded",
+  "workspace.synced": "ClickUp delivery list synced",
+  "brief.created": "Notion brief created",
+  "brief.updated": "Notion brief updated",
+  "slack.ack_posted": "Acknowledgement request posted to Slack",
+  "slack.ack_updated": "Acknowledgement request updated in Slack",
+  "slack.digest_posted": "Handoff digest posted to Slack",
+  "slack.digest_updated": "Handoff digest updated in Slack",
+  "output.resync_requested": "Sync requested again",
+  "qa.reviewed": "Reviewed by monthly QA",
 };
 
 function describe(data: Record<string, unknown>): string | null {
@@ -33,6 +45,7 @@ function describe(data: Record<string, unknown>): string | null {
   if (typeof data.title === "string") parts.push(`“${data.title}”`);
   if (typeof data.comment === "string" && data.comment) parts.push(`“${data.comment}”`);
   if (typeof data.date === "string") parts.push(data.date);
+  if (typeof data.description === "string") parts.push(`“${data.description}”`);
   return parts.length ? parts.join(" · ") : null;
 }
 
