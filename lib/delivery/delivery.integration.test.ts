@@ -287,6 +287,17 @@ describe("delivery outputs", () => {
     expect(JSON.stringify(snapshot.data)).toContain("Partner portal");
     pages = (await notionPages()).filter((p) => p.properties["Handoff ID"] === `HO-${number}`);
     expect(pages[0].properties.Status).toBe("Approved");
+
+    // Someone deletes the page in Notion: the next sync publishes the brief again, decision log and all.
+    notion.store.updatePage(pages[0].id, { inTrash: true });
+    await resyncOutput(team.pm, handoffId, "brief");
+    await drain(handoffId);
+    const live = (await notionPages()).filter((p) => p.properties["Handoff ID"] === `HO-${number}` && !(p as { inTrash?: boolean }).inTrash);
+    expect(live).toHaveLength(1);
+    expect(live[0].id).not.toBe(pages[0].id);
+    expect(live[0].blocks.filter((b) => /D-[a-z0-9]{8}$/.test(b.text))).toHaveLength(3);
+    const link = await database.prisma.externalLink.findFirstOrThrow({ where: { handoffId, vendor: "NOTION" } });
+    expect(link.externalId).toBe(live[0].id);
   });
 
   it("asks the delivery lead in Slack and takes signed clicks only from the right person", async () => {

@@ -120,14 +120,13 @@ export const notionBrief: EffectHandler = async (job, ctx) => {
   const { callout, overflow } = briefBlocks(content);
   const marker = `revision ${content.revision}`;
 
-  let page = model.links.notion ? { id: model.links.notion.externalId, url: (ctx.steps.pageUrl as string | undefined) ?? "" } : null;
-  page ??= await findPage(client, dataSourceId, model.ref, ctx);
+  const pageShape = z.looseObject({ id: z.string(), url: z.string() });
   let created = false;
   let appended = 0;
-
-  if (!page) {
+  const createPage = async () => {
     await ctx.throttle();
-    const result = z.looseObject({ id: z.string(), url: z.string() }).parse(
+    created = true;
+    return pageShape.parse(
       await client.pages.create({
         parent: { data_source_id: dataSourceId, type: "data_source_id" },
         properties: briefProperties(content) as never,
@@ -139,13 +138,24 @@ export const notionBrief: EffectHandler = async (job, ctx) => {
         ],
       }),
     );
-    page = result;
-    created = true;
-  } else {
+  };
+  const updatePage = async (id: string) => {
     await ctx.throttle();
-    const updated = z.looseObject({ id: z.string(), url: z.string() }).parse(await client.pages.update({ page_id: page.id, properties: briefProperties(content) as never }));
-    page = updated;
+    try {
+      return pageShape.parse(await client.pages.update({ page_id: id, properties: briefProperties(content) as never }));
+    } catch (error) {
+      // Deleted in Notion, or no longer shared with the integration: the brief is published again.
+      if (APIResponseError.isAPIResponseError(error) && (error.status === 404 || (error.status === 400 && /archived/i.test(error.message)))) return null;
+      throw error;
+    }
+  };
+
+  let page = model.links.notion ? await updatePage(model.links.notion.externalId) : null;
+  if (!page) {
+    const found = await findPage(client, dataSourceId, model.ref, ctx);
+    page = found ? await updatePage(found.id) : null;
   }
+  page ??= await createPage();
   await ctx.saveStep("pageUrl", page.url);
 
   let blocks = await pageBlocks(client, page.id, ctx);
