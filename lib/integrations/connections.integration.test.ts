@@ -93,8 +93,14 @@ describe("connections", () => {
 
     await connections.saveVendorConnection(team.revops, "SLACK", { token: standIns.env.SLACK_BOT_TOKEN, channelId: "C0NOSUCH1" });
     const slack = await connections.checkVendorConnection(team.revops, "SLACK");
-    expect(slack.checks.find((c) => c.label === "The delivery channel exists")).toMatchObject({ ok: false });
-    expect((await database.prisma.connection.findUniqueOrThrow({ where: { vendor: "SLACK" } })).lastCheckError).toContain("The delivery channel exists");
+    const channelCheck = "The delivery channel exists and the bot is in it";
+    expect(slack.checks.find((c) => c.label === channelCheck)).toMatchObject({ ok: false });
+    expect((await database.prisma.connection.findUniqueOrThrow({ where: { vendor: "SLACK" } })).lastCheckError).toContain(channelCheck);
+
+    // A channel the bot was never invited to: Slack would refuse every post with not_in_channel.
+    await connections.saveVendorConnection(team.revops, "SLACK", { token: standIns.env.SLACK_BOT_TOKEN, channelId: "C0WARROOM1" });
+    const uninvited = await connections.checkVendorConnection(team.revops, "SLACK");
+    expect(uninvited.checks.find((c) => c.label === channelCheck)).toMatchObject({ ok: false, detail: expect.stringContaining("The bot is not in #client-war-room: invite it") });
   });
 
   it("links people by email from the tools' directories", async () => {

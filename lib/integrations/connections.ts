@@ -152,9 +152,14 @@ async function slackChecks(settings: VendorSettings): Promise<CheckItem[]> {
   });
   if (!auth.ok) return [auth];
   const scopes = SLACK_SCOPES.map((s) => ({ label: `Scope ${s.scope}`, ok: granted.includes(s.scope), detail: granted.includes(s.scope) ? `Granted: ${s.why}.` : `Missing: needed to ${s.why}.` }));
-  const channel = await step("The delivery channel exists", async () => {
-    const info = z.looseObject({ channel: z.looseObject({ name: z.string() }) }).parse(await client.conversations.info({ channel: settings.config.channelId }));
-    return `#${info.channel.name}.`;
+  const channel = await step("The delivery channel exists and the bot is in it", async () => {
+    const info = z
+      .looseObject({ channel: z.looseObject({ name: z.string(), is_member: z.boolean().optional(), is_private: z.boolean().optional() }) })
+      .parse(await client.conversations.info({ channel: settings.config.channelId }));
+    const { name, is_member: member, is_private: isPrivate } = info.channel;
+    if (member === false) throw new Error(`The bot is not in #${name}: invite it (/invite @the-bot) or Slack refuses its posts with not_in_channel.`);
+    if (isPrivate && !granted.includes("groups:history")) throw new Error(`#${name} is private: grant groups:history too, to find a message again after a lost answer.`);
+    return `#${name}${isPrivate ? " (private)" : ""}.`;
   });
   const signing: CheckItem = env().SLACK_SIGNING_SECRET
     ? { label: "Interactive clicks can be verified", ok: true, detail: "SLACK_SIGNING_SECRET is set." }

@@ -19,6 +19,7 @@ export type SlackErrorCode =
   | "not_authed"
   | "invalid_auth"
   | "channel_not_found"
+  | "not_in_channel"
   | "message_not_found"
   | "invalid_blocks"
   | "no_text"
@@ -70,7 +71,7 @@ export function channelView(channel: SlackChannel) {
     is_private: channel.isPrivate,
     is_archived: false,
     is_general: channel.name === "general",
-    is_member: true,
+    is_member: channel.botIsMember !== false,
     created: channel.created,
     creator: "U0SEED01",
     name_normalized: channel.name,
@@ -102,6 +103,7 @@ function postMessage(ctx: ApiContext, params: Params): SandboxResponse {
   const channelRef = str(params, "channel");
   const channel = channelRef ? ctx.store.channel(channelRef) : undefined;
   if (!channel) return slackError("channel_not_found");
+  if (channel.botIsMember === false) return slackError("not_in_channel");
   const blocks = readBlocks(params);
   if ("error" in blocks) return slackError(blocks.error);
   const text = str(params, "text");
@@ -142,6 +144,7 @@ function history(ctx: ApiContext, params: Params): SandboxResponse {
   const channelRef = str(params, "channel");
   const channel = channelRef ? ctx.store.channel(channelRef) : undefined;
   if (!channel) return slackError("channel_not_found");
+  if (channel.botIsMember === false) return slackError("not_in_channel");
   const limitRaw = str(params, "limit");
   const limit = limitRaw === undefined ? 100 : Number(limitRaw);
   if (!Number.isInteger(limit) || limit < 1) return slackError("invalid_limit");

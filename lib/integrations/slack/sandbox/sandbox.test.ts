@@ -132,6 +132,9 @@ describe("Slack sandbox Web API", () => {
       ["chat.update", { channel: "C0NOPE0000", ts: posted.body.ts, text: "x" }, TOKEN, "channel_not_found"],
       ["chat.update", { channel: "C0DELIVERY", ts: posted.body.ts }, TOKEN, "no_text"],
       ["conversations.info", { channel: "C0NOPE0000" }, TOKEN, "channel_not_found"],
+      // A channel the bot was never invited to.
+      ["chat.postMessage", { channel: "C0WARROOM1", text: "hi" }, TOKEN, "not_in_channel"],
+      ["conversations.history", { channel: "C0WARROOM1" }, TOKEN, "not_in_channel"],
     ];
     for (const [method, args, token, error] of cases) {
       const { status, body } = await call(sandbox.url, method, args, token);

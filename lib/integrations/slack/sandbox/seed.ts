@@ -11,6 +11,8 @@ export interface SlackChannel {
   purpose: string;
   /** Epoch seconds. */
   created: number;
+  /** Whether the app's bot was invited; it cannot post to or read a channel it is not in. Default true. */
+  botIsMember?: boolean;
 }
 
 export interface SlackUser {
@@ -27,6 +29,7 @@ export const SEED_CHANNELS: readonly SlackChannel[] = [
   { id: "C0DELIVERY", name: "delivery-handoffs", isPrivate: false, topic: "Signed deals ready for delivery", purpose: "Handoff notifications", created: CREATED },
   { id: "C0ESCALATE", name: "handoff-escalations", isPrivate: false, topic: "Overdue or blocked handoffs", purpose: "Escalations", created: CREATED },
   { id: "C0GENERAL1", name: "general", isPrivate: false, topic: "", purpose: "Everyone", created: CREATED },
+  { id: "C0WARROOM1", name: "client-war-room", isPrivate: false, topic: "Escalated client issues", purpose: "The bot was never invited here", created: CREATED, botIsMember: false },
 ];
 
 export const SEED_USERS: readonly SlackUser[] = [
