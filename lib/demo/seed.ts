@@ -1670,12 +1670,13 @@ function qaRows(plans: Plan[], rows: Rows, ctx: Ctx): void {
         rows.qaReviews.push({ id: ctx.newId(), runId, handoffId: plan.id, reviewerId: reviewer.id, failurePatterns: [], createdAt: startedAt, updatedAt: startedAt });
         return;
       }
-      // The reviewer decides what became of each promise that is due.
+      // The reviewer decides what became of each promise that is due, and of the ongoing ones
+      // (a weekly report, a named lead), which are kept or not from the first week.
       const commitments = rows.commitments.filter((c) => c.handoffId === plan.id);
       for (const c of commitments) {
-        if (c.status === "OPEN" && c.dueDate && ms(c.dueDate as Date) < ms(reviewedAt)) {
-          c.status = rng.weighted([["DELIVERED", 70], ["DELIVERED_LATE", 14], ["CHANGED", 10], ["MISSED", 6]] as const);
-        }
+        if (c.status !== "OPEN") continue;
+        if (!c.dueDate) c.status = rng.weighted([["DELIVERED", 74], ["CHANGED", 12], ["MISSED", 14]] as const);
+        else if (ms(c.dueDate as Date) < ms(reviewedAt)) c.status = rng.weighted([["DELIVERED", 70], ["DELIVERED_LATE", 14], ["CHANGED", 10], ["MISSED", 6]] as const);
       }
       const outcomes = commitments.map((c) => ({ id: c.id!, outcome: c.status ?? "OPEN" }));
       const unowned = plan.content.risks.some((r) => !r.owner && !r.ownerName);

@@ -37,8 +37,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
       <WeeklyTable weeks={data.weeks} totals={data.totals} filters={filters} period={period} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card aria-labelledby="gates-wait-heading">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="gates-wait-heading" className="lg:col-span-2">
           <CardHeader id="gates-wait-heading" title="Time waiting at each gate" description={OTHER_DEFINITIONS.gates} />
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">

@@ -79,7 +79,13 @@ export default async function QaPage() {
                     {r.reviews} sampled ({r.overrides} with overrides) · {SAMPLING_RULES[r.rule as keyof typeof SAMPLING_RULES] ?? r.rule} · started by {r.createdBy ?? "—"}
                   </span>
                 </div>
-                <Badge tone={r.reviewed === r.reviews ? "green" : "amber"}>{r.reviewed} of {r.reviews} reviewed</Badge>
+                {r.status === "CLOSED" ? (
+                  <Badge tone="slate">Closed · {r.reviews} reviewed</Badge>
+                ) : (
+                  <Badge tone={r.reviewed === r.reviews ? "green" : "amber"}>
+                    {r.reviewed} of {r.reviews} reviewed
+                  </Badge>
+                )}
               </li>
             ))}
           </ul>
