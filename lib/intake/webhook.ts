@@ -4,7 +4,7 @@ import { db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { logger } from "../log/logger.ts";
 import { verifyV3 } from "../integrations/hubspot/signature.ts";
-import { scheduleTask } from "../sync/enqueue.ts";
+import { scheduleTasks } from "../sync/enqueue.ts";
 import { WRITE_BACK_PROPERTIES, captureDeal } from "./capture.ts";
 
 /**
@@ -80,7 +80,7 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
     }
     const deals = new Set(relevant.map((e) => e.objectId));
     // One pending capture per deal: a burst of events for a deal becomes one fetch.
-    for (const dealId of deals) await scheduleTask(tx, "intake:capture", { dealId }, { jobKey: `intake.capture:${dealId}` });
+    await scheduleTasks(tx, "intake:capture", [...deals].map((dealId) => ({ payload: { dealId }, jobKey: `intake.capture:${dealId}` })));
     return stored.length;
   });
   logger.info({ event: "webhook.received", provider: "hubspot", events: events.length, accepted }, "webhook stored");

@@ -70,3 +70,22 @@ export async function scheduleTask(
     job_key := ${options.jobKey ?? null}::text
   )`;
 }
+
+/**
+ * Many tasks of one kind in one statement (graphile-worker's `add_jobs`), each with its job key:
+ * a webhook batch of a thousand deals is one round trip in its transaction, not a thousand.
+ */
+export async function scheduleTasks(
+  tx: Tx | PrismaClient,
+  task: string,
+  jobs: readonly { payload: Record<string, unknown>; jobKey?: string }[],
+  options: { maxAttempts?: number } = {},
+): Promise<void> {
+  if (jobs.length === 0) return;
+  const payloads = jobs.map((j) => JSON.stringify(j.payload));
+  const keys = jobs.map((j) => j.jobKey ?? null);
+  await tx.$queryRaw`SELECT count(*)::int AS added FROM graphile_worker.add_jobs((
+    SELECT array_agg(ROW(${task}::text, j.payload::json, NULL::text, NULL::timestamptz, ${options.maxAttempts ?? 10}::smallint, j.job_key, NULL::smallint, NULL::text[])::graphile_worker.job_spec)
+    FROM unnest(${payloads}::text[], ${keys}::text[]) AS j(payload, job_key)
+  ))`;
+}
