@@ -68,13 +68,18 @@ const round = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ?
 export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(filters), client: PrismaClient = db()): Promise<WeekRow[]> {
   const where = handoffConditions(filters);
   const { from, to } = period;
-  // Four independent aggregates, run side by side (never called inside a transaction).
-  const closedQuery = client.$queryRaw<{ week: Date; handoffs: number; completeness: number | null; incidents: number }[]>`
-    SELECT date_trunc('week', h."closedWonAt") AS week, count(*)::int AS handoffs, avg(h."completenessScore")::float AS completeness,
-           coalesce(sum(sc.n), 0)::int AS incidents
+  // Five independent aggregates, run side by side (never called inside a transaction).
+  const closedQuery = client.$queryRaw<{ week: Date; handoffs: number; completeness: number | null }[]>`
+    SELECT date_trunc('week', h."closedWonAt") AS week, count(*)::int AS handoffs, avg(h."completenessScore")::float AS completeness
     FROM "Handoff" h
-    LEFT JOIN (SELECT "handoffId", count(*) AS n FROM "ScopeChange" WHERE "afterBrief" GROUP BY 1) sc ON sc."handoffId" = h.id
     WHERE h."closedWonAt" >= ${from} AND h."closedWonAt" < ${to} AND h."status" <> 'CANCELLED' AND ${where}
+    GROUP BY 1`;
+  // After-brief scope changes of those handoffs, by the week the handoff closed: read from the
+  // (far smaller) scope-change table rather than joining every handoff of the period to it.
+  const incidentsQuery = client.$queryRaw<{ week: Date; incidents: number }[]>`
+    SELECT date_trunc('week', h."closedWonAt") AS week, count(*)::int AS incidents
+    FROM "ScopeChange" s JOIN "Handoff" h ON h.id = s."handoffId"
+    WHERE s."afterBrief" AND h."closedWonAt" >= ${from} AND h."closedWonAt" < ${to} AND h."status" <> 'CANCELLED' AND ${where}
     GROUP BY 1`;
   const kickedQuery = client.$queryRaw<{ week: Date; kickoffs: number; delayed: number; cycle: number | null }[]>`
     SELECT date_trunc('week', h."actualKickoffAt") AS week, count(*)::int AS kickoffs,
@@ -93,10 +98,10 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
     FROM "QaReview" r JOIN "Handoff" h ON h.id = r."handoffId"
     WHERE r."reviewedAt" >= ${from} AND r."reviewedAt" < ${to} AND r."promiseAccuracy" IS NOT NULL AND ${where}
     GROUP BY 1`;
-  const [closed, kicked, changes, reviews] = await Promise.all([closedQuery, kickedQuery, changesQuery, reviewsQuery]);
+  const [closed, incidents, kicked, changes, reviews] = await Promise.all([closedQuery, incidentsQuery, kickedQuery, changesQuery, reviewsQuery]);
 
   const byWeek = <T extends { week: Date }>(rows: T[]) => new Map(rows.map((r) => [iso(r.week), r]));
-  const [c, k, s, r] = [byWeek(closed), byWeek(kicked), byWeek(changes), byWeek(reviews)];
+  const [c, i, k, s, r] = [byWeek(closed), byWeek(incidents), byWeek(kicked), byWeek(changes), byWeek(reviews)];
   const weeks: WeekRow[] = [];
   for (let w = weekStart(from); w < to; w = new Date(w.getTime() + 7 * 86_400_000)) {
     const key = iso(w);
@@ -112,7 +117,7 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
       delayRate: kw && kw.kickoffs > 0 ? round((kw.delayed / kw.kickoffs) * 100) : null,
       medianCycleDays: round(num(kw?.cycle)),
       scopeIncidents: s.get(key)?.incidents ?? 0,
-      incidentsPerHandoff: cw && cw.handoffs > 0 ? round(cw.incidents / cw.handoffs, 2) : null,
+      incidentsPerHandoff: cw && cw.handoffs > 0 ? round((i.get(key)?.incidents ?? 0) / cw.handoffs, 2) : null,
       reviews: rw?.reviews ?? 0,
       promiseAccuracy: round(num(rw?.accuracy)),
     });
