@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ConnectionBadge, lastCheckText } from "./connection-status";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
 import type { ConnectionStatus, PreflightResult } from "@/lib/integrations/hubspot/connection";
 
@@ -36,13 +36,7 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
         id="hubspot-heading"
         title="HubSpot"
         description="Deals in, handoff status and tasks out."
-        actions={
-          status.configured ? (
-            <Badge tone={status.lastCheckOk === false ? "red" : "green"}>{status.source === "environment" ? "Connected (environment)" : "Connected"}</Badge>
-          ) : (
-            <Badge tone="amber">Not connected</Badge>
-          )
-        }
+        actions={<ConnectionBadge status={status} />}
       />
       <div className="space-y-5 px-5 py-4 text-sm">
         {status.configured && (
@@ -52,7 +46,7 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
             <dt className="text-slate-500">API</dt>
             <dd className="font-mono">{status.basePath}</dd>
             <dt className="text-slate-500">Last check</dt>
-            <dd>{status.lastCheckedAt ? `${formatDateTime(status.lastCheckedAt)} — ${status.lastCheckOk ? "passed" : (status.lastCheckError ?? "failed")}` : "Never"}</dd>
+            <dd>{lastCheckText(status)}</dd>
           </dl>
         )}
 

@@ -2,11 +2,10 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { ConnectionBadge, lastCheckText } from "./connection-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
 import type { CheckItem, VendorConnectionStatus } from "@/lib/integrations/connections";
 
@@ -39,13 +38,7 @@ export function VendorConnectionCard({ status, form }: { status: VendorConnectio
         id={`${slug}-heading`}
         title={status.name}
         description={form.purpose}
-        actions={
-          status.configured ? (
-            <Badge tone={status.lastCheckOk === false ? "red" : "green"}>{status.source === "environment" ? "Connected (environment)" : "Connected"}</Badge>
-          ) : (
-            <Badge tone="amber">Not connected</Badge>
-          )
-        }
+        actions={<ConnectionBadge status={status} />}
       />
       <div className="space-y-5 px-5 py-4 text-sm">
         {status.configured && (
@@ -59,7 +52,7 @@ export function VendorConnectionCard({ status, form }: { status: VendorConnectio
               </div>
             ))}
             <dt className="text-slate-500">Last check</dt>
-            <dd>{status.lastCheckedAt ? `${formatDateTime(status.lastCheckedAt)} — ${status.lastCheckOk ? "passed" : (status.lastCheckError ?? "failed")}` : "Never"}</dd>
+            <dd>{lastCheckText(status)}</dd>
           </dl>
         )}
         {error && <Alert>{error.message}</Alert>}
