@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db/client.ts";
 import { refreshDeliveryOutputs } from "../delivery/outputs.ts";
 import { startDeliveryStandIns } from "../integrations/stand-ins.ts";
 import { createHandoff, createTeam } from "../test/fixtures.ts";
-import { settleWithKills, WorkerFleet } from "./worker-fleet.ts";
+import { faultRunWorkerEnv, settleWithKills, WorkerFleet } from "./worker-fleet.ts";
 
 /**
  * "Zero data loss" for the delivery outputs: N handoffs each need a ClickUp list, a Notion
@@ -49,22 +48,13 @@ export async function runDeliveryFaultScenario(options: DeliveryFaultRunOptions)
     standIns.notion.setFaults(faults(["429", "500", "503", "reset", "timeout", "lost_response"]));
     standIns.slack.setFaults(faults(["429", "500", "503", "reset", "lost_response"]));
   }
-  const workerEnv = {
-    ...process.env,
+  const workerEnv = faultRunWorkerEnv(options.databaseUrl, {
     ...standIns.env,
-    DATABASE_URL: options.databaseUrl,
-    DATABASE_POOL_SIZE: "3",
-    APP_URL: "http://127.0.0.1:3999",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(24).toString("hex"),
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
-    LOG_LEVEL: "silent",
-    WORKER_CONCURRENCY: "4",
     // An attempt outlives its client's own request timeout (20 s), so nothing it sent is still in
     // flight when a retry starts; a lock is stale only well after an attempt must have ended.
     HCC_ATTEMPT_TIMEOUT_MS: "25000",
     HCC_STALE_LOCK_SECONDS: "40",
-    HCC_MAX_BACKOFF_MS: "8000",
-  };
+  });
   const fleet = new WorkerFleet(workerEnv, log);
 
   try {

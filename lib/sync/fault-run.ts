@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db/client.ts";
 import { startHubSpotSandbox, type FaultKind } from "../integrations/hubspot/sandbox/index.ts";
 import { enqueueEffect } from "./enqueue.ts";
-import { settleWithKills, WorkerFleet } from "./worker-fleet.ts";
+import { faultRunWorkerEnv, settleWithKills, WorkerFleet } from "./worker-fleet.ts";
 import { VENDOR_LIMITS } from "./rate-limit.ts";
 
 /**
@@ -57,23 +57,13 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     accessToken: token,
     faults: options.faultRate > 0 ? { rate: options.faultRate, kinds: FAULT_KINDS, hangMs: 1_500 } : undefined,
   });
-  const workerEnv = {
-    ...process.env,
-    DATABASE_URL: options.databaseUrl,
-    DATABASE_POOL_SIZE: "3",
+  const workerEnv = faultRunWorkerEnv(options.databaseUrl, {
     HUBSPOT_ACCESS_TOKEN: token,
     HUBSPOT_API_BASE_URL: hubspot.url,
-    APP_URL: "http://127.0.0.1:3999",
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(24).toString("hex"),
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
-    LOG_LEVEL: "silent",
-    WORKER_CONCURRENCY: "4",
     // Attempts are short here, so a dead worker's jobs may be released sooner.
     HCC_ATTEMPT_TIMEOUT_MS: "4000",
     HCC_STALE_LOCK_SECONDS: "10",
-    // The run is about correctness: keep the backoff's tail short so it ends in minutes.
-    HCC_MAX_BACKOFF_MS: "8000",
-  };
+  });
   const fleet = new WorkerFleet(workerEnv, log);
 
   /** Workers are up when the queue has seen them ask for work (a short grace period). */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -8,6 +9,26 @@ import { setTimeout as sleep } from "node:timers/promises";
  */
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The environment of a fault run's workers: the run's database, small pools, quiet logs and a
+ * short backoff tail (the run is about correctness, so it ends in minutes), plus what the run adds
+ * (vendor endpoints, attempt and stale-lock timings).
+ */
+export function faultRunWorkerEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: "3",
+    APP_URL: "http://127.0.0.1:3999",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(24).toString("hex"),
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    LOG_LEVEL: "silent",
+    WORKER_CONCURRENCY: "4",
+    HCC_MAX_BACKOFF_MS: "8000",
+    ...extra,
+  };
+}
 
 export class WorkerFleet {
   private readonly workers: ChildProcess[] = [];
