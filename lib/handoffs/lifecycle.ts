@@ -169,18 +169,7 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       }
       const requirement = def.evidence.find((r) => r.key === command.requirementKey);
       if (!requirement) throw invalid(`${def.label} has no evidence item "${command.requirementKey}".`);
-      if (command.stage === "ACKNOWLEDGEMENT") {
-        throw conflict("The delivery lead records acknowledgement with “Acknowledge and accept risks”.");
-      }
-      if (requirement.key === "kickoff_held") {
-        throw conflict("The kickoff is recorded with “Record kickoff held”, which also dates it for the KPIs.");
-      }
-      if (requirement.kind === "SNAPSHOT") {
-        throw conflict(`“${requirement.label}” is captured from the CRM when the deal passes intake validation, not by hand.`);
-      }
-      if (requirement.recordedBy) {
-        throw conflict(`“${requirement.label}” is recorded by ${requirement.recordedBy}, from what the tool answered, not by hand. If it is missing, use “Sync again” under Delivery outputs.`);
-      }
+      if (requirement.recordedBy) throw conflict(`“${requirement.label}” is recorded by ${requirement.recordedBy}, not by hand.`);
       if (requirement.kind === "NOTE" && !command.note) {
         throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });
       }

@@ -55,7 +55,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 48,
     evidence: [
-      { key: "workspace_link", label: "Delivery list created from the standard template", kind: "LINK", help: "The ClickUp list URL.", recordedBy: "the ClickUp sync" },
+      { key: "workspace_link", label: "Delivery list created from the standard template", kind: "LINK", help: "The ClickUp list URL.", recordedBy: "the ClickUp sync, from ClickUp's answer (if it is missing, use “Sync again” under Delivery outputs)" },
       { key: "owners_mapped", label: "Every task has an owner", kind: "CHECK", help: "Commitments and milestones are assigned to people.", recordedBy: "the ClickUp sync once every owner is mapped to a ClickUp member" },
       { key: "dependency_gates", label: "Dependency gates set", kind: "CHECK", help: "Tasks that wait on a dependency are linked to it.", recordedBy: "the ClickUp sync" },
     ],
@@ -69,7 +69,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 72,
     evidence: [
-      { key: "brief_link", label: "Implementation brief published", kind: "LINK", help: "The Notion page URL.", recordedBy: "the Notion sync" },
+      { key: "brief_link", label: "Implementation brief published", kind: "LINK", help: "The Notion page URL.", recordedBy: "the Notion sync, from Notion's answer (if it is missing, use “Sync again” under Delivery outputs)" },
       { key: "brief_reviewed", label: "In/out of scope, assumptions and constraints reviewed", kind: "NOTE", help: "What was reviewed and any corrections made." },
     ],
   },
@@ -82,8 +82,8 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 48,
     evidence: [
-      { key: "lead_acknowledged", label: "Delivery lead acknowledged the handoff", kind: "CHECK", help: "The assigned delivery lead read the brief and accepts the handoff." },
-      { key: "risks_accepted", label: "Open risks accepted", kind: "CHECK", help: "Every open risk is accepted by the delivery lead." },
+      { key: "lead_acknowledged", label: "Delivery lead acknowledged the handoff", kind: "CHECK", help: "The assigned delivery lead read the brief and accepts the handoff.", recordedBy: "the delivery lead's “Acknowledge and accept risks”" },
+      { key: "risks_accepted", label: "Open risks accepted", kind: "CHECK", help: "Every open risk is accepted by the delivery lead.", recordedBy: "the delivery lead's “Acknowledge and accept risks”" },
     ],
   },
   {
@@ -95,7 +95,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PROJECT_MANAGER", "PS_LEADER"],
     slaHours: 24,
     evidence: [
-      { key: "digest_posted", label: "Digest posted to the delivery channel", kind: "LINK", help: "The Slack message link.", recordedBy: "the Slack sync" },
+      { key: "digest_posted", label: "Digest posted to the delivery channel", kind: "LINK", help: "The Slack message link.", recordedBy: "the Slack sync, from Slack's answer (if it is missing, use “Sync again” under Delivery outputs)" },
       { key: "escalation_contacts", label: "Escalation contacts confirmed", kind: "NOTE", help: "Who to call when something slips." },
     ],
   },
@@ -108,7 +108,7 @@ export const STAGES: readonly StageDefinition[] = [
     approvers: ["PS_LEADER", "PROJECT_MANAGER"],
     slaHours: 120,
     evidence: [
-      { key: "kickoff_held", label: "Kickoff held with the client", kind: "NOTE", help: "Date and attendees of the kickoff.", recordedBy: "“Record kickoff held” under Kickoff and client dates" },
+      { key: "kickoff_held", label: "Kickoff held with the client", kind: "NOTE", help: "Date and attendees of the kickoff.", recordedBy: "“Record kickoff held” under Kickoff and client dates, which also dates it for the KPIs" },
       { key: "client_dates_confirmed", label: "Client dates confirmed", kind: "CHECK", help: "The milestone dates were confirmed with the client." },
     ],
   },
