@@ -3,8 +3,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { BriefPreview as Preview } from "@/lib/delivery/actions";
 
 /** The implementation brief as it reads in Notion, for the PM reviewing it and the approver signing it off. */
-export function BriefPreview({ brief, notionUrl }: { brief: Preview; notionUrl: string | null }) {
-  const inSync = !brief.tracked || brief.published === brief.revision;
+export function BriefPreview({ brief }: { brief: Preview }) {
   return (
     <Card aria-labelledby="brief-preview-heading">
       <CardHeader
@@ -13,16 +12,16 @@ export function BriefPreview({ brief, notionUrl }: { brief: Preview; notionUrl: 
         description={`Revision ${brief.revision} · ${brief.status} · ${brief.decisions} decision${brief.decisions === 1 ? "" : "s"} in the log. What is approved is exactly this revision.`}
         actions={
           <div className="flex items-center gap-2">
-            {inSync ? <Badge tone="green">On Notion</Badge> : <Badge tone="amber">Updating Notion…</Badge>}
-            {notionUrl && (
-              <a href={notionUrl} target="_blank" rel="noreferrer" className="text-sm font-medium text-brand-700 hover:underline">
+            {brief.approvable ? <Badge tone="green">On Notion</Badge> : <Badge tone="amber">Updating Notion…</Badge>}
+            {brief.url && (
+              <a href={brief.url} target="_blank" rel="noreferrer" className="text-sm font-medium text-brand-700 hover:underline">
                 Open in Notion
               </a>
             )}
           </div>
         }
       />
-      {!inSync && (
+      {!brief.approvable && (
         <p className="border-b border-slate-100 bg-amber-50 px-5 py-2 text-sm text-amber-900" role="status">
           Notion holds {brief.published ? `revision ${brief.published}` : "no version yet"}; the page follows within a minute. The brief can be approved once it does.
         </p>

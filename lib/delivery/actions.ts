@@ -5,8 +5,8 @@ import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { visibleHandoffs } from "../handoffs/access.ts";
 import { loadDeliveryModel } from "./model.ts";
-import { briefContent } from "./brief.ts";
-import { outputDefinition, publishedBriefRevision, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
+import { briefContent, type BriefContent } from "./brief.ts";
+import { briefApprovable, outputDefinition, publishedBriefRevision, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
 import { currentTaskTemplate } from "./template.ts";
 import { planWorkspace } from "./workspace-plan.ts";
 
@@ -67,47 +67,56 @@ export async function resyncOutput(actor: Actor, handoffId: string, key: string)
   });
 }
 
-/** The state of each output of a handoff: its link, how its latest sync went, and owners the workspace cannot assign. */
+const OUTPUT_LINK = { workspace: "clickup", brief: "notion", ack: "slackAck", digest: "slackDigest" } as const;
+
+/**
+ * The state of each output of a handoff (its link, how its latest sync went, owners the workspace
+ * cannot assign) and, while the brief is worked and signed off, the brief as the approver reads it.
+ * Callers have already checked visibility.
+ */
 export async function deliveryOutputsStatus(handoffId: string) {
-  const [model, template, links, jobs] = await Promise.all([
+  const [model, template, jobs, published] = await Promise.all([
     loadDeliveryModel(db(), handoffId),
     currentTaskTemplate(),
-    db().externalLink.findMany({ where: { handoffId } }),
     db().syncJob.findMany({
       where: { handoffId, kind: { in: OUTPUTS.map((o) => o.effect) } },
       orderBy: { createdAt: "desc" },
       distinct: ["kind"],
       select: { id: true, kind: true, status: true, attempts: true, lastError: true, result: true, updatedAt: true, completedAt: true },
     }),
+    publishedBriefRevision(db(), handoffId),
   ]);
-  const linkKind = { workspace: ["CLICKUP", "list"], brief: ["NOTION", "brief"], ack: ["SLACK", "ack"], digest: ["SLACK", "digest"] } as const;
-  return OUTPUTS.map((o) => {
-    const link = links.find((l) => l.vendor === linkKind[o.key][0] && l.kind === linkKind[o.key][1]);
+  const outputs = OUTPUTS.map((o) => {
     const job = jobs.find((j) => j.kind === o.effect);
     const result = (job?.result ?? {}) as { status?: string };
     return {
       key: o.key,
       label: o.label,
       vendor: o.vendor,
-      url: link?.url ?? null,
+      url: model.links[OUTPUT_LINK[o.key]]?.url ?? null,
       job: job ? { id: job.id, status: job.status, attempts: job.attempts, lastError: job.lastError, updatedAt: job.updatedAt.toISOString() } : null,
       active: o.active(model),
       unmapped: o.key === "workspace" ? planWorkspace(model, template.config).unmapped : [],
       briefStatus: result.status ?? null,
     };
   });
+  const briefOpen = ["IN_PROGRESS", "AWAITING_APPROVAL", "CHANGES_REQUESTED"].includes(model.stages.IMPLEMENTATION_BRIEF);
+  return { outputs, brief: briefOpen ? briefPreview(briefContent(model), published, model.links.notion?.url ?? null) : null };
 }
 
-export type DeliveryOutputsStatus = Awaited<ReturnType<typeof deliveryOutputsStatus>>;
+export type DeliveryOutputsStatus = Awaited<ReturnType<typeof deliveryOutputsStatus>>["outputs"];
 
-/**
- * The brief as the approver signs it off: its sections and revision, and whether Notion already
- * holds that revision (approval waits until it does). Callers have already checked visibility.
- */
-export async function briefPreview(handoffId: string) {
-  const content = briefContent(await loadDeliveryModel(db(), handoffId));
-  const published = await publishedBriefRevision(db(), handoffId);
-  return { revision: content.revision, status: content.properties.status, sections: content.sections, decisions: content.decisions.length, published: published ?? null, tracked: published !== undefined };
+/** The brief as the approver signs it off: its sections and revision, and whether Notion already holds it. */
+function briefPreview(content: BriefContent, published: string | null | undefined, url: string | null) {
+  return {
+    revision: content.revision,
+    status: content.properties.status,
+    sections: content.sections,
+    decisions: content.decisions.length,
+    published: published ?? null,
+    approvable: briefApprovable(published, content.revision),
+    url,
+  };
 }
 
-export type BriefPreview = Awaited<ReturnType<typeof briefPreview>>;
+export type BriefPreview = ReturnType<typeof briefPreview>;

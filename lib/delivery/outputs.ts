@@ -84,14 +84,18 @@ export async function refreshDeliveryOutputs(tx: Tx | PrismaClient, handoffId: s
   const position = await tx.handoff.findUnique({ where: { id: handoffId }, select: { stage: true, stageStatus: true } });
   if (!position || position.stage === "INTAKE" || (position.stage === "DELIVERY_WORKSPACE" && position.stageStatus === "NOT_STARTED")) return [];
   const model = await loadDeliveryModel(tx, handoffId);
+  // What each output last synced, and how many syncs it has had: two queries for all four.
+  const kinds = OUTPUTS.map((o) => o.effect);
+  const latest = await tx.syncJob.findMany({ where: { handoffId, kind: { in: kinds } }, orderBy: { createdAt: "desc" }, distinct: ["kind"], select: { kind: true, payload: true } });
+  const counts = await tx.syncJob.groupBy({ by: ["kind"], where: { handoffId, kind: { in: kinds } }, _count: { _all: true } });
   const enqueued: string[] = [];
   for (const output of OUTPUTS) {
     if (!output.active(model)) continue;
     const revision = await output.revision(model, tx);
-    const last = await tx.syncJob.findFirst({ where: { handoffId, kind: output.effect }, orderBy: { createdAt: "desc" }, select: { payload: true } });
+    const last = latest.find((j) => j.kind === output.effect);
     const lastRevision = (last?.payload as { revision?: string } | undefined)?.revision;
     if (lastRevision === revision && options.force !== output.key) continue;
-    const sequence = await tx.syncJob.count({ where: { handoffId, kind: output.effect } });
+    const sequence = counts.find((c) => c.kind === output.effect)?._count._all ?? 0;
     const job = await enqueueEffect(tx, {
       vendor: output.vendor,
       kind: output.effect,
@@ -115,4 +119,9 @@ export async function publishedBriefRevision(tx: Tx | PrismaClient, handoffId: s
   const last = await tx.syncJob.findFirst({ where: { handoffId, kind: "notion.brief", status: "SUCCEEDED" }, orderBy: { completedAt: "desc" }, select: { result: true } });
   const revision = (last?.result as { revision?: unknown } | null)?.revision;
   return typeof revision === "string" ? revision : null;
+}
+
+/** The brief can be signed off when Notion confirmed the revision being approved (or the brief was never synced). */
+export function briefApprovable(published: string | null | undefined, revision: string): boolean {
+  return published === undefined || published === revision;
 }

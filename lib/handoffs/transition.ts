@@ -4,9 +4,9 @@ import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums
 import { db, type Tx } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
-import { briefContent } from "../delivery/brief.ts";
-import { loadDeliveryModel } from "../delivery/model.ts";
-import { publishedBriefRevision, refreshDeliveryOutputs } from "../delivery/outputs.ts";
+import { briefContent, type BriefContent } from "../delivery/brief.ts";
+import { loadDeliveryModel, type DeliveryModel } from "../delivery/model.ts";
+import { briefApprovable, publishedBriefRevision, refreshDeliveryOutputs } from "../delivery/outputs.ts";
 import { recomputeCompleteness } from "../kpi/completeness.ts";
 import { conflict, invalid, notFound } from "../errors.ts";
 import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";
@@ -184,7 +184,9 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
       case "APPROVE_GATE":
       case "REQUEST_CHANGES": {
         const approved = command.type === "APPROVE_GATE";
-        if (approved && command.stage === "IMPLEMENTATION_BRIEF") await assertBriefPublished(tx, handoffId);
+        // The brief signed off is the one Notion holds; its content is kept as the approval's evidence.
+        const brief = approved && command.stage === "IMPLEMENTATION_BRIEF" ? await loadDeliveryModel(tx, handoffId) : null;
+        if (brief) await assertBriefPublished(tx, handoffId, briefContent(brief));
         const row = await tx.handoffStage.update({
           where: { handoffId_key: { handoffId, key: command.stage } },
           data: { status: approved ? "APPROVED" : "CHANGES_REQUESTED", decidedAt: now, decidedById: actor.userId },
@@ -216,7 +218,7 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         } else {
           next = { ...next, stageStatus: "CHANGES_REQUESTED" };
         }
-        if (approved && command.stage === "IMPLEMENTATION_BRIEF") await snapshotApprovedBrief(tx, handoffId, row.id, actor);
+        if (brief) await snapshotApprovedBrief(tx, brief, row.id, actor);
         await audit(approved ? "gate.approved" : "gate.changes_requested", {
           stage: command.stage,
           comment: command.comment ?? null,
@@ -343,10 +345,9 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
  * An approver signs off what the delivery team will read: the brief's current content must be
  * on the Notion page, as Notion confirmed it, before it can be approved.
  */
-async function assertBriefPublished(tx: Tx, handoffId: string) {
-  const content = briefContent(await loadDeliveryModel(tx, handoffId));
+async function assertBriefPublished(tx: Tx, handoffId: string, content: BriefContent) {
   const published = await publishedBriefRevision(tx, handoffId);
-  if (published === undefined || published === content.revision) return;
+  if (briefApprovable(published, content.revision)) return;
   throw conflict(
     published
       ? `The brief changed since Notion last confirmed it (revision ${published}; now ${content.revision}). Approve once the page is updated — it follows within a minute — so that what you sign off is what the team reads.`
@@ -358,8 +359,7 @@ async function assertBriefPublished(tx: Tx, handoffId: string) {
  * The evidence of a brief approval: the exact content the approver signed off, with its
  * revision and the page it was published to. Later edits show as "changed after approval".
  */
-async function snapshotApprovedBrief(tx: Tx, handoffId: string, stageId: string, actor: Actor) {
-  const model = await loadDeliveryModel(tx, handoffId);
+async function snapshotApprovedBrief(tx: Tx, model: DeliveryModel, stageId: string, actor: Actor) {
   const content = briefContent(model);
   await tx.evidence.create({
     data: {

@@ -19,7 +19,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { briefPreview, deliveryOutputsStatus } from "@/lib/delivery/actions";
+import { deliveryOutputsStatus } from "@/lib/delivery/actions";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";
 
 export const metadata: Metadata = { title: "Handoff" };
@@ -34,9 +34,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const outputs = await deliveryOutputsStatus(handoff.id);
-  // While the brief is worked and signed off, the page shows what it says.
-  const brief = handoff.stage === "IMPLEMENTATION_BRIEF" && handoff.stageStatus !== "NOT_STARTED" ? await briefPreview(handoff.id) : null;
+  const { outputs, brief } = await deliveryOutputsStatus(handoff.id);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -83,7 +81,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           <GatePanel handoff={handoff} />
           <OverridePanel handoff={handoff} />
           <DeliveryOutputs handoffId={handoff.id} outputs={outputs} mayResync={handoff.canResyncOutputs} />
-          {brief && <BriefPreview brief={brief} notionUrl={outputs.find((o) => o.key === "brief")?.url ?? null} />}
+          {brief && <BriefPreview brief={brief} />}
           {(handoff.stage === "ACKNOWLEDGEMENT" || handoff.stage === "HANDOFF_DIGEST" || handoff.stage === "KICKOFF_QA") && (
             <KickoffPanel handoff={handoff} mayManage={handoff.canManageKickoff} />
           )}
