@@ -6,39 +6,29 @@ import { Button } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import { inputClass } from "@/components/ui/field";
 import { usePost } from "@/components/ui/use-post";
+import { PROMISE_OUTCOMES, RUBRIC_LEVELS, RUBRIC_PARTS, promiseAccuracyOf, rubricScore, type RubricLevel, type RubricPart } from "@/lib/kpi/rubric";
 import type { QaRunDetail } from "@/lib/qa/report";
 
 type Review = QaRunDetail["reviews"][number];
-type Level = "met" | "partly" | "missed";
 type Outcome = Review["commitments"][number]["status"];
-
-export interface RubricLabels {
-  parts: readonly { key: "fields" | "evidence" | "risks" | "commitments"; label: string; weight: number }[];
-  levels: Record<Level, string>;
-  outcomes: Record<Outcome, string>;
-  patterns: Record<string, string>;
-}
-
-const CREDIT: Record<Level, number> = { met: 1, partly: 0.5, missed: 0 };
 
 /**
  * Scores one sampled handoff by the rubric: each completeness part met, partly met or missed,
  * each sales commitment's outcome, the failure patterns seen, and a note. The scores it will
- * save are shown as the reviewer goes; the server computes them again.
+ * save are shown as the reviewer goes, by the same rules the server applies.
  */
-export function ReviewForm({ review, handoffRef, labels }: { review: Review; handoffRef: string; labels: RubricLabels }) {
+export function ReviewForm({ review, handoffRef, patterns }: { review: Review; handoffRef: string; patterns: Record<string, string> }) {
   const { post, pending, error } = usePost();
-  const [rubric, setRubric] = useState<Partial<Record<RubricLabels["parts"][number]["key"], Level>>>(review.rubric ?? {});
+  const [rubric, setRubric] = useState<Partial<Record<RubricPart, RubricLevel>>>(review.rubric ?? {});
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>(
     Object.fromEntries(review.reviewedAt ? review.commitments.map((c) => [c.id, c.status]) : []),
   );
   const [tags, setTags] = useState<string[]>(review.failurePatterns);
   const [notes, setNotes] = useState(review.notes ?? "");
 
-  const scored = labels.parts.every((p) => rubric[p.key]);
-  const completeness = scored ? Math.round(labels.parts.reduce((sum, p) => sum + p.weight * CREDIT[rubric[p.key]!], 0)) : null;
-  const known = Object.values(outcomes).filter((o) => o !== "OPEN");
-  const accuracy = known.length ? Math.round((known.filter((o) => o === "DELIVERED").length / known.length) * 100) : null;
+  const scored = RUBRIC_PARTS.every((p) => rubric[p.key]);
+  const completeness = scored ? rubricScore(rubric as Record<RubricPart, RubricLevel>) : null;
+  const accuracy = promiseAccuracyOf(Object.values(outcomes));
 
   return (
     <form
@@ -57,16 +47,16 @@ export function ReviewForm({ review, handoffRef, labels }: { review: Review; han
       <fieldset>
         <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Completeness rubric</legend>
         <div className="mt-1 divide-y divide-slate-100">
-          {labels.parts.map((part) => (
+          {RUBRIC_PARTS.map((part) => (
             <div key={part.key} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
               <span id={`${review.id}-${part.key}-label`} className="text-sm text-slate-700">
                 {part.label} <span className="text-xs text-slate-500">({part.weight})</span>
               </span>
               <div role="radiogroup" aria-labelledby={`${review.id}-${part.key}-label`} className="flex gap-3">
-                {(Object.keys(labels.levels) as Level[]).map((lvl) => (
+                {(Object.keys(RUBRIC_LEVELS) as RubricLevel[]).map((lvl) => (
                   <label key={lvl} className="flex items-center gap-1 text-sm text-slate-700">
                     <input type="radio" name={`${review.id}-${part.key}`} value={lvl} required checked={rubric[part.key] === lvl} onChange={() => setRubric({ ...rubric, [part.key]: lvl })} />
-                    {labels.levels[lvl]}
+                    {RUBRIC_LEVELS[lvl]}
                   </label>
                 ))}
               </div>
@@ -99,9 +89,9 @@ export function ReviewForm({ review, handoffRef, labels }: { review: Review; han
                   <option value="" disabled>
                     Outcome…
                   </option>
-                  {(Object.keys(labels.outcomes) as Outcome[]).map((o) => (
+                  {(Object.keys(PROMISE_OUTCOMES) as Outcome[]).map((o) => (
                     <option key={o} value={o}>
-                      {labels.outcomes[o]}
+                      {PROMISE_OUTCOMES[o]}
                     </option>
                   ))}
                 </select>
@@ -114,7 +104,7 @@ export function ReviewForm({ review, handoffRef, labels }: { review: Review; han
       <fieldset>
         <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">Failure patterns</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {Object.entries(labels.patterns).map(([key, label]) => (
+          {Object.entries(patterns).map(([key, label]) => (
             <label key={key} className="flex items-center gap-1.5 text-sm text-slate-700">
               <input type="checkbox" checked={tags.includes(key)} onChange={(e) => setTags(e.target.checked ? [...tags, key] : tags.filter((t) => t !== key))} />
               {label}

@@ -3,6 +3,7 @@ import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import { env } from "../env.ts";
 import { noteOf } from "../handoffs/evidence.ts";
 import { STAGE_KEYS } from "../handoffs/stages.ts";
+import { KICKOFF_SLA_DAYS } from "../kpi/definitions.ts";
 
 /**
  * Everything the delivery outputs (ClickUp list, Notion brief, Slack messages) are built
@@ -152,7 +153,7 @@ export async function loadDeliveryModel(client: Tx | PrismaClient, handoffId: st
 
 /** The date tasks and the digest count from: the scheduled kickoff, else the promised one, else two weeks after closed-won. */
 export function kickoffDate(model: Pick<DeliveryModel, "kickoffScheduledAt" | "promisedKickoffAt" | "closedWonAt">): Date {
-  return model.kickoffScheduledAt ?? model.promisedKickoffAt ?? new Date(model.closedWonAt.getTime() + 14 * 86_400_000);
+  return model.kickoffScheduledAt ?? model.promisedKickoffAt ?? new Date(model.closedWonAt.getTime() + KICKOFF_SLA_DAYS * 86_400_000);
 }
 
 export function isoDay(date: Date): string {

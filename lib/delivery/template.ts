@@ -60,7 +60,6 @@ export const taskTemplateSchema = z
   });
 
 export type TaskTemplate = z.infer<typeof taskTemplateSchema>;
-export type TemplateTask = z.infer<typeof templateTaskSchema>;
 
 function findCycle(tasks: readonly { key: string; dependsOn: readonly string[] }[]): string[] | null {
   const byKey = new Map(tasks.map((t) => [t.key, t]));

@@ -5,7 +5,8 @@ import { hashPassword } from "../auth/password.ts";
 import { STAGES, type EvidenceRequirement, type StageDefinition } from "../handoffs/stages.ts";
 import { waitingOnFor } from "../handoffs/transition.ts";
 import type { IntakeIssue } from "../intake/issues.ts";
-import { promiseAccuracyOf, rubricScore, type FailurePattern, type ReviewInput } from "../qa/runs.ts";
+import { promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
+import type { FailurePattern, ReviewInput } from "../qa/runs.ts";
 
 /**
  * Realistic demo data for an empty database: thirteen people, a few hundred handoffs

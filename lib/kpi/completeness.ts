@@ -2,6 +2,7 @@ import type { Tx } from "../db/client.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
 import { currentIntakePolicy } from "../intake/policy-store.ts";
 import { STAGES } from "../handoffs/stages.ts";
+import { RUBRIC } from "./rubric.ts";
 
 /**
  * The handoff completeness score, 0–100, from a weighted rubric: mandatory CRM fields
@@ -10,7 +11,6 @@ import { STAGES } from "../handoffs/stages.ts";
  * handoff (recomputed with every change) so the dashboard averages a column.
  */
 
-export const RUBRIC = { fields: 40, evidence: 25, risks: 20, commitments: 15 } as const;
 
 export interface CompletenessInput {
   fields: { total: number; withIssues: number };

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/generated/client.ts";
-import { db } from "../db/client.ts";
+import { db, type PrismaClient, type Tx } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden } from "../errors.ts";
@@ -21,8 +21,8 @@ function filterKey(filters: KpiFilters): string {
 }
 
 /** The baseline frozen for these filters: the first one captured. */
-export async function latestBaseline(filters: KpiFilters) {
-  const snapshot = await db().kpiSnapshot.findFirst({
+export async function latestBaseline(filters: KpiFilters, client: PrismaClient | Tx = db()) {
+  const snapshot = await client.kpiSnapshot.findFirst({
     where: { kind: "BASELINE", filters: { equals: { key: filterKey(filters) } } },
     orderBy: { capturedAt: "asc" },
     include: { capturedBy: { select: { name: true } } },
@@ -50,15 +50,9 @@ export async function captureBaseline(actor: Actor, filters: KpiFilters, now = n
   return db().$transaction(async (tx) => {
     // Serialises captures for one filter set: two leaders clicking at once freeze one baseline.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`kpi-baseline:${filterKey(filters)}`}))`;
-    const existing = await tx.kpiSnapshot.findFirst({
-      where: { kind: "BASELINE", filters: { equals: { key: filterKey(filters) } } },
-      orderBy: { capturedAt: "asc" },
-      include: { capturedBy: { select: { name: true } } },
-    });
+    const existing = await latestBaseline(filters, tx);
     if (existing) {
-      throw conflict(
-        `The baseline for these filters was frozen on ${existing.capturedAt.toISOString().slice(0, 10)}${existing.capturedBy ? ` by ${existing.capturedBy.name}` : ""}; it cannot be replaced.`,
-      );
+      throw conflict(`The baseline for these filters was frozen on ${existing.capturedAt.toISOString().slice(0, 10)}${existing.capturedBy ? ` by ${existing.capturedBy}` : ""}; it cannot be replaced.`);
     }
     const snapshot = await tx.kpiSnapshot.create({
       data: {

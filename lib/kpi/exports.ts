@@ -4,7 +4,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { filtersToParams, periodOf, type KpiFilters } from "./filters.ts";
-import { weeklyKpis } from "./queries.ts";
+import { handoffWhere, weeklyKpis } from "./queries.ts";
 
 /**
  * The dashboard's tables as files: the weekly KPI table and the risk register, each as
@@ -27,7 +27,6 @@ export interface Table {
 }
 
 export const EXPORT_TABLES = ["kpis", "risks"] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export async function kpiTable(filters: KpiFilters): Promise<Table> {
   const weeks = await weeklyKpis(filters, periodOf(filters));
@@ -51,15 +50,8 @@ export async function kpiTable(filters: KpiFilters): Promise<Table> {
 }
 
 function riskWhere(filters: KpiFilters): Prisma.RiskWhereInput {
-  const handoff: Prisma.HandoffWhereInput = { status: { not: "CANCELLED" } };
-  if (filters.team) handoff.team = filters.team;
-  if (filters.segment) handoff.segment = filters.segment;
-  if (filters.pipeline) handoff.pipeline = filters.pipeline;
-  if (filters.cohort !== "all") handoff.pilotCohort = filters.cohort === "pilot";
-  if (filters.owner) handoff.OR = [{ psLeaderId: filters.owner }, { projectManagerId: filters.owner }];
   const { from, to } = periodOf(filters);
-  handoff.closedWonAt = { gte: from, lt: to };
-  return { handoff };
+  return { handoff: { ...handoffWhere(filters), status: { not: "CANCELLED" }, closedWonAt: { gte: from, lt: to } } };
 }
 
 /** Every risk of the handoffs closed-won in the period, with its owner, mitigation and acceptance. */

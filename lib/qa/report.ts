@@ -1,7 +1,7 @@
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { notFound } from "../errors.ts";
-import { FAILURE_PATTERNS, reviewInputSchema, type FailurePattern, type ReviewInput } from "./runs.ts";
+import { ACTION_OWNER_ROLES, FAILURE_PATTERNS, reviewInputSchema, type FailurePattern, type ReviewInput } from "./runs.ts";
 
 /** What the QA pages show: runs, a run's reviews, recurring failure patterns and retraining actions. */
 
@@ -121,12 +121,7 @@ export async function listRetrainingActions() {
   }));
 }
 
-/**
- * People who can own a retraining action: those who run the training and can open the QA
- * page to see and close it (PS leaders, project managers, RevOps) — not the trainees.
- */
-export const ACTION_OWNER_ROLES = ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] as const;
-
+/** People who can own a retraining action (see ACTION_OWNER_ROLES). */
 export function listActionOwners() {
   return db().user.findMany({ where: { active: true, role: { in: [...ACTION_OWNER_ROLES] } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

@@ -6,7 +6,7 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { CommitmentStatus } from "../db/generated/enums.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import { RUBRIC } from "../kpi/completeness.ts";
+import { PROMISE_OUTCOMES, RUBRIC_LEVELS, promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
 
 /**
  * Monthly handoff QA. A run samples the handoffs closed-won in a month — every handoff
@@ -44,22 +44,6 @@ export const runInputSchema = z.object({
  * partly met or missed, weighted as the score on record is. Promise accuracy: each sales
  * commitment's outcome; the share delivered as promised among those whose outcome is known.
  */
-export const RUBRIC_PARTS = [
-  { key: "fields", label: "Mandatory fields present and valid", weight: RUBRIC.fields },
-  { key: "evidence", label: "Evidence for each gate reached", weight: RUBRIC.evidence },
-  { key: "risks", label: "Risks with an owner and a mitigation", weight: RUBRIC.risks },
-  { key: "commitments", label: "Commitments with a date and an owner", weight: RUBRIC.commitments },
-] as const;
-export const RUBRIC_LEVELS = { met: "Met", partly: "Partly", missed: "Missed" } as const;
-const LEVEL_CREDIT = { met: 1, partly: 0.5, missed: 0 } as const;
-export const PROMISE_OUTCOMES = {
-  DELIVERED: "Delivered as promised",
-  DELIVERED_LATE: "Delivered late",
-  CHANGED: "Changed",
-  MISSED: "Missed",
-  OPEN: "Not yet due",
-} as const satisfies Record<CommitmentStatus, string>;
-
 const level = z.enum(Object.keys(RUBRIC_LEVELS) as [keyof typeof RUBRIC_LEVELS, ...(keyof typeof RUBRIC_LEVELS)[]], "Score every part of the rubric.");
 export const reviewInputSchema = z.object({
   rubric: z.object({ fields: level, evidence: level, risks: level, commitments: level }, "Score every part of the rubric."),
@@ -71,17 +55,6 @@ export const reviewInputSchema = z.object({
   notes: z.string().trim().max(2000).optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
-
-/** The completeness score the rubric gives, 0–100. */
-export function rubricScore(rubric: ReviewInput["rubric"]): number {
-  return Math.round(RUBRIC_PARTS.reduce((sum, part) => sum + part.weight * LEVEL_CREDIT[rubric[part.key]], 0));
-}
-
-/** Delivered as promised, as a share of the commitments whose outcome is known; null when none is. */
-export function promiseAccuracyOf(outcomes: readonly CommitmentStatus[]): number | null {
-  const known = outcomes.filter((o) => o !== "OPEN");
-  return known.length ? Math.round((known.filter((o) => o === "DELIVERED").length / known.length) * 100) : null;
-}
 
 export const actionInputSchema = z.object({
   pattern: z.enum(PATTERN_KEYS, "Choose the failure pattern this addresses."),
@@ -220,11 +193,17 @@ export async function closeQaRun(actor: Actor, runId: string) {
   });
 }
 
+/**
+ * Who can own a retraining action: those who run the training and can open the QA page to see
+ * and close it (PS leaders, project managers, RevOps) — not the trainees.
+ */
+export const ACTION_OWNER_ROLES = ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] as const;
+
 export async function addRetrainingAction(actor: Actor, input: unknown) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can record retraining actions.");
   const parsed = actionInputSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true, role: { in: ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] } }, select: { id: true } });
+  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true, role: { in: [...ACTION_OWNER_ROLES] } }, select: { id: true } });
   if (!owner) throw invalid("Choose an active PS leader, project manager or RevOps person as the owner: they run the retraining.", { ownerId: ["Choose an owner."] });
   return db().$transaction(async (tx) => {
     const action = await tx.retrainingAction.create({

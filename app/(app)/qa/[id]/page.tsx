@@ -10,9 +10,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { qaRunDetail } from "@/lib/qa/report";
-import { FAILURE_PATTERNS, PROMISE_OUTCOMES, RUBRIC_LEVELS, RUBRIC_PARTS } from "@/lib/qa/runs";
-
-const LABELS = { parts: RUBRIC_PARTS, levels: RUBRIC_LEVELS, outcomes: PROMISE_OUTCOMES, patterns: FAILURE_PATTERNS };
+import { FAILURE_PATTERNS } from "@/lib/qa/runs";
 
 export const metadata: Metadata = { title: "QA run" };
 
@@ -64,7 +62,7 @@ export default async function QaRunPage({ params }: { params: Promise<{ id: stri
                 </div>
               </div>
               {r.mine && run.status === "OPEN" ? (
-                <ReviewForm review={r} handoffRef={handoffRef(r.handoff.number)} labels={LABELS} />
+                <ReviewForm review={r} handoffRef={handoffRef(r.handoff.number)} patterns={FAILURE_PATTERNS} />
               ) : r.reviewedAt ? (
                 <p className="text-slate-700">
                   Completeness {r.completenessScore}, promise accuracy {r.promiseAccuracy === null ? "not applicable" : `${r.promiseAccuracy}%`}{r.failurePatterns.length ? ` · ${r.failurePatterns.map((p) => FAILURE_PATTERNS[p]).join(", ")}` : ""}
