@@ -4,6 +4,7 @@ import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
 import { visibleHandoffs } from "../handoffs/access.ts";
+import { mayDecide } from "../handoffs/lifecycle.ts";
 import { loadDeliveryModel } from "./model.ts";
 import { briefContent, type BriefContent } from "./brief.ts";
 import { briefApprovable, outputDefinition, publishedBriefRevision, refreshDeliveryOutputs, OUTPUTS } from "./outputs.ts";
@@ -27,10 +28,6 @@ async function assertVisible(handoffId: string, actor: Actor) {
   if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
 }
 
-/** The assigned PM and delivery lead, and PS leaders, own what delivery decides. */
-export function mayDecide(actor: Actor, h: { projectManagerId: string | null; deliveryLeadId: string | null }) {
-  return actor.role === "PS_LEADER" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId) || (actor.role === "DELIVERY_LEAD" && h.deliveryLeadId === actor.userId);
-}
 
 export async function addDecision(actor: Actor, handoffId: string, input: unknown) {
   const parsed = decisionSchema.safeParse(input);

@@ -4,9 +4,9 @@ import { notFound } from "../errors.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
 import { visibleHandoffs } from "./access.ts";
 import { noteOf } from "./evidence.ts";
-import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, missingEvidence, type CommandType } from "./lifecycle.ts";
+import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, mayDecide, missingEvidence, type CommandType } from "./lifecycle.ts";
 import { STAGES } from "./stages.ts";
-import { mayDecide, mayResync } from "../delivery/actions.ts";
+import { mayResync } from "../delivery/actions.ts";
 import { loadLifecycleState } from "./transition.ts";
 
 /** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */

@@ -95,6 +95,11 @@ export function canManageKickoff(state: LifecycleState, actor: Actor): boolean {
   return isAssignedProjectManager(state, actor) || actor.role === "PS_LEADER";
 }
 
+/** The assigned PM and delivery lead, and PS leaders, own what delivery decides and what changes in scope. */
+export function mayDecide(actor: Actor, h: { projectManagerId: string | null; deliveryLeadId: string | null }): boolean {
+  return actor.role === "PS_LEADER" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId) || (actor.role === "DELIVERY_LEAD" && h.deliveryLeadId === actor.userId);
+}
+
 /** May this actor work (capture evidence for, start, submit) the stage? */
 export function canWorkStage(state: LifecycleState, actor: Actor, def: StageDefinition): boolean {
   if (!def.workers.includes(actor.role)) return false;
@@ -280,8 +285,7 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
     }
 
     case "LOG_SCOPE_CHANGE": {
-      const lead = actor.role === "DELIVERY_LEAD" && state.assignments.deliveryLeadId === actor.userId;
-      if (!canManageKickoff(state, actor) && !lead) {
+      if (!mayDecide(actor, state.assignments)) {
         throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can log a scope change.");
       }
       return;

@@ -154,7 +154,9 @@ export async function submitReview(actor: Actor, reviewId: string, input: unknow
   const completenessScore = rubricScore(rubric);
   const promiseAccuracy = promiseAccuracyOf(commitments.map((c) => c.outcome));
   await db().$transaction(async (tx) => {
-    for (const c of commitments) await tx.commitment.update({ where: { id: c.id }, data: { status: c.outcome } });
+    for (const outcome of new Set(commitments.map((c) => c.outcome))) {
+      await tx.commitment.updateMany({ where: { id: { in: commitments.filter((c) => c.outcome === outcome).map((c) => c.id) } }, data: { status: outcome } });
+    }
     await tx.qaReview.update({
       where: { id: reviewId },
       data: {

@@ -5,6 +5,7 @@ import type { Actor } from "../../auth/roles.ts";
 import { env } from "../../env.ts";
 import { isDomainError } from "../../errors.ts";
 import { logger } from "../../log/logger.ts";
+import { handoffReference } from "../../delivery/model.ts";
 import { ACTION, COMMENT_ACTION, COMMENT_BLOCK } from "../../delivery/slack-messages.ts";
 import { transitionHandoff, type Command } from "../../handoffs/transition.ts";
 import { enqueueEffect } from "../../sync/enqueue.ts";
@@ -115,7 +116,7 @@ type Outcome = { ok: boolean; reply: string; handoffId: string | null };
 async function handleClick(payload: Payload): Promise<Outcome> {
   const action = payload.actions[0];
   const [handoffId, riskId] = (action.value ?? "").split(":");
-  const known = handoffId ? await db().handoff.findUnique({ where: { id: handoffId }, select: { id: true, number: true } }) : null;
+  const known = handoffId ? await db().handoff.findUnique({ where: { id: handoffId }, select: { id: true, number: true, stage: true, stageStatus: true } }) : null;
   if (!known) return { ok: false, reply: "This button does not belong to a handoff we know.", handoffId: null };
 
   const user = await db().user.findFirst({ where: { slackUserId: payload.user.id, active: true }, select: { id: true, role: true, name: true } });
@@ -134,7 +135,7 @@ async function handleClick(payload: Payload): Promise<Outcome> {
   switch (action.action_id) {
     case ACTION.acknowledge:
       command = { type: "ACKNOWLEDGE", comment: "Acknowledged from Slack" };
-      done = `You acknowledged HO-${known.number} and accepted its open risks. The kickoff can now be scheduled.`;
+      done = `You acknowledged ${handoffReference(known.number)} and accepted its open risks. The kickoff can now be scheduled.`;
       break;
     case ACTION.acceptRisk:
       command = { type: "ACCEPT_RISK", riskId };
@@ -149,9 +150,8 @@ async function handleClick(payload: Payload): Promise<Outcome> {
   }
 
   try {
-    const handoff = await db().handoff.findUniqueOrThrow({ where: { id: known.id }, select: { stage: true, stageStatus: true } });
     // A click is the delivery lead starting the acknowledgement step, as opening it in the app would be.
-    if (handoff.stage === "ACKNOWLEDGEMENT" && handoff.stageStatus === "NOT_STARTED") {
+    if (known.stage === "ACKNOWLEDGEMENT" && known.stageStatus === "NOT_STARTED") {
       await transitionHandoff(actor, known.id, { type: "START_STAGE", stage: "ACKNOWLEDGEMENT" });
     }
     await transitionHandoff(actor, known.id, command);
