@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { env } from "../env.ts";
-import { invalid, isDomainError } from "../errors.ts";
+import { invalid, invalidInput, isDomainError } from "../errors.ts";
 import { logger } from "../log/logger.ts";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -28,7 +28,8 @@ export function route<C>(handler: Handler<C>): Handler<C> {
         return json({ error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } }, error.httpStatus);
       }
       if (error instanceof ZodError) {
-        return json({ error: { code: "INVALID", message: error.issues[0]?.message ?? "Invalid request." } }, 422);
+        const refused = invalidInput(error);
+        return json({ error: { code: refused.code, message: refused.message, fieldErrors: refused.fieldErrors } }, refused.httpStatus);
       }
       logger.error({ err: error, traceId, method: request.method, url: new URL(request.url).pathname }, "unhandled error in route");
       return json({ error: { code: "INTERNAL", message: `Something went wrong on our side. Reference: ${traceId}`, traceId } }, 500);
