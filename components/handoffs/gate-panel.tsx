@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { acknowledgementTerms } from "@/lib/handoffs/lifecycle";
 import { StageStatusBadge } from "./labels";
 import { RiskAcceptance } from "./risk-acceptance";
 import { useCommand } from "./use-command";
@@ -262,14 +263,13 @@ function RequirementRow({
 }
 
 function AcknowledgementNote({ handoff }: { handoff: HandoffDetail }) {
-  const open = handoff.risks.filter((r) => r.status === "OPEN");
   return (
     <div className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700">
       {handoff.acknowledgedAt ? (
         <p>Acknowledged on {formatDateTime(handoff.acknowledgedAt)}; every open risk was accepted.</p>
       ) : (
         <p>
-          By acknowledging, the delivery lead accepts this handoff and {open.length === 0 ? "confirms there are no open risks" : `accepts ${open.length} open risk${open.length === 1 ? "" : "s"}`}. Until then
+          {acknowledgementTerms(handoff.risks)} Until then
           no kickoff can be scheduled and no client date confirmed.
         </p>
       )}

@@ -7,6 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { earliestToday } from "@/lib/handoffs/lifecycle";
 import { useCommand } from "./use-command";
 
 /** Kickoff scheduling and client-date confirmation: locked until the delivery lead has acknowledged. */
@@ -15,6 +16,8 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
   const [date, setDate] = useState(handoff.kickoffScheduledAt?.slice(0, 10) ?? handoff.promisedKickoffAt?.slice(0, 10) ?? "");
   const [heldOn, setHeldOn] = useState(handoff.kickoffScheduledAt?.slice(0, 10) ?? "");
   const [attendees, setAttendees] = useState("");
+  /** Which form the error (if any) answers: both have a date. */
+  const [sent, setSent] = useState<"schedule" | "record" | null>(null);
   const locked = !handoff.acknowledgedAt;
   const mayRecord = handoff.allowed.includes("RECORD_KICKOFF");
   const closed = handoff.status === "COMPLETED" || handoff.status === "CANCELLED";
@@ -43,13 +46,14 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
               className="flex items-end gap-2"
               onSubmit={(e) => {
                 e.preventDefault();
+                setSent("schedule");
                 run({ type: "SCHEDULE_KICKOFF", date });
               }}
             >
               <div className="flex-1">
-                <Field label="Kickoff date">
+                <Field label="Kickoff date" error={sent === "schedule" ? error?.fieldErrors?.date?.[0] : undefined}>
                   {(p) => (
-                    <input {...p} type="date" required className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} disabled={locked} aria-describedby={locked ? "kickoff-locked" : p["aria-describedby"]} />
+                    <input {...p} type="date" required min={earliestToday()} className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} disabled={locked} aria-describedby={locked ? "kickoff-locked" : p["aria-describedby"]} />
                   )}
                 </Field>
               </div>
@@ -57,7 +61,10 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
                 Schedule kickoff
               </Button>
             </form>
-            <Button variant="secondary" disabled={locked || Boolean(handoff.clientDateConfirmedAt)} pending={pending} onClick={() => run({ type: "CONFIRM_CLIENT_DATES" })} aria-describedby={locked ? "kickoff-locked" : undefined}>
+            <Button variant="secondary" disabled={locked || Boolean(handoff.clientDateConfirmedAt)} pending={pending} onClick={() => {
+                setSent(null);
+                run({ type: "CONFIRM_CLIENT_DATES" });
+              }} aria-describedby={locked ? "kickoff-locked" : undefined}>
               Confirm client dates
             </Button>
           </div>
@@ -68,14 +75,15 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
             className="space-y-3 border-t border-slate-100 pt-3"
             onSubmit={(e) => {
               e.preventDefault();
+              setSent("record");
               run({ type: "RECORD_KICKOFF", date: heldOn, note: attendees });
             }}
           >
             <p className="text-slate-600">Once the kickoff has taken place, record the day and who attended: it dates the kickoff for the delay KPI.</p>
-            <Field label="Held on" error={error?.fieldErrors?.date?.[0]}>
+            <Field label="Held on" error={sent === "record" ? error?.fieldErrors?.date?.[0] : undefined}>
               {(p) => <input {...p} type="date" required className={inputClass} value={heldOn} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setHeldOn(e.target.value)} />}
             </Field>
-            <Field label="Attendees" error={error?.fieldErrors?.note?.[0]}>
+            <Field label="Attendees" error={sent === "record" ? error?.fieldErrors?.note?.[0] : undefined}>
               {(p) => <input {...p} required minLength={3} maxLength={2000} className={inputClass} value={attendees} onChange={(e) => setAttendees(e.target.value)} placeholder="Client sponsor, PM, delivery lead" />}
             </Field>
             <Button type="submit" pending={pending}>

@@ -17,6 +17,12 @@ const CLASSIFICATION_LABEL = {
   JUSTIFIED: "Justified exception",
 } as const;
 
+const OVERRIDE_STATUS_LABEL = {
+  PENDING_SECOND_APPROVAL: "Waiting for a second approver",
+  APPROVED: "Approved",
+  REJECTED: "Rejected",
+} as const;
+
 /** Overrides of the intake validation: request, second-person confirmation, classification. */
 export function OverridePanel({ handoff }: { handoff: HandoffDetail }) {
   const { post, pending, error } = usePost();
@@ -33,8 +39,8 @@ export function OverridePanel({ handoff }: { handoff: HandoffDetail }) {
           <div key={o.id} className="rounded-md border border-slate-200 p-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium text-slate-800">{o.kind === "INTAKE_VALIDATION" ? "Intake validation bypassed" : "Gate evidence bypassed"}</span>
-              {o.material && <Badge tone="red">Material · needs a second approver</Badge>}
-              <Badge tone={o.status === "APPROVED" ? "green" : o.status === "REJECTED" ? "slate" : "amber"}>{o.status.toLowerCase().replaceAll("_", " ")}</Badge>
+              {o.material && <Badge tone={o.status === "PENDING_SECOND_APPROVAL" ? "red" : "slate"}>{o.status === "PENDING_SECOND_APPROVAL" ? "Material · needs a second approver" : "Material"}</Badge>}
+              <Badge tone={o.status === "APPROVED" ? "green" : o.status === "REJECTED" ? "slate" : "amber"}>{OVERRIDE_STATUS_LABEL[o.status as keyof typeof OVERRIDE_STATUS_LABEL] ?? o.status}</Badge>
             </div>
             <p className="mt-1 text-slate-600">“{o.reason}”</p>
             <p className="mt-0.5 text-xs text-slate-500">
@@ -53,6 +59,11 @@ export function OverridePanel({ handoff }: { handoff: HandoffDetail }) {
             )}
             {o.status === "PENDING_SECOND_APPROVAL" && o.requestedByMe && (
               <p className="mt-2 text-xs text-amber-800">Waiting for a second, different approver (a PS leader or project manager).</p>
+            )}
+            {o.status === "APPROVED" && o.kind === "INTAKE_VALIDATION" && (
+              <p className="mt-2 text-xs text-emerald-800" role="status">
+                In force: the intake proceeds despite the fields it bypassed{o.material ? `, confirmed by ${o.confirmedBy ?? "a second approver"}` : ""}.
+              </p>
             )}
             {o.status === "APPROVED" && controls.canClassify && (
               <label className="mt-3 flex items-center gap-2 text-xs text-slate-600">

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import { visibleHandoffs } from "../handoffs/access.ts";
+import { conflict, forbidden, invalid, parseInput } from "../errors.ts";
+import { assertHandoffVisible } from "../handoffs/access.ts";
 import { mayDecide } from "../handoffs/lifecycle.ts";
 import { loadDeliveryModel } from "./model.ts";
 import { briefContent, type BriefContent } from "./brief.ts";
@@ -19,27 +19,21 @@ import { planWorkspace } from "./workspace-plan.ts";
  */
 
 export const decisionSchema = z.object({
-  title: z.string().trim().min(3, "Name the decision (at least 3 characters).").max(200),
-  rationale: z.string().trim().min(3, "Say why (at least 3 characters).").max(2000),
+  title: z.string().trim().min(3, "Name the decision (at least 3 characters).").max(200, "Keep the decision's title under 200 characters."),
+  rationale: z.string().trim().min(3, "Say why (at least 3 characters).").max(2000, "Keep the rationale under 2,000 characters."),
 });
-
-async function assertVisible(handoffId: string, actor: Actor) {
-  const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { id: true } });
-  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
-}
 
 
 export async function addDecision(actor: Actor, handoffId: string, input: unknown) {
-  const parsed = decisionSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  await assertVisible(handoffId, actor);
+  const data = parseInput(decisionSchema, input);
+  await assertHandoffVisible(db(), actor, handoffId);
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
     const h = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId }, select: { projectManagerId: true, deliveryLeadId: true, status: true } });
     if (!mayDecide(actor, h)) throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can record decisions.");
     if (h.status === "CANCELLED") throw conflict("This handoff was cancelled.");
-    const decision = await tx.decision.create({ data: { handoffId, title: parsed.data.title, rationale: parsed.data.rationale, decidedBy: actor.name } });
-    await recordAudit(tx, { actor, action: "decision.recorded", entityType: "Decision", entityId: decision.id, handoffId, data: parsed.data });
+    const decision = await tx.decision.create({ data: { handoffId, title: data.title, rationale: data.rationale, decidedBy: actor.name } });
+    await recordAudit(tx, { actor, action: "decision.recorded", entityType: "Decision", entityId: decision.id, handoffId, data });
     await refreshDeliveryOutputs(tx, handoffId);
     return { id: decision.id };
   });
@@ -52,7 +46,7 @@ export function mayResync(actor: Actor, h: { projectManagerId: string | null }) 
 export async function resyncOutput(actor: Actor, handoffId: string, key: string) {
   const output = outputDefinition(key);
   if (!output) throw invalid(`Unknown output “${key}”; expected one of ${OUTPUTS.map((o) => o.key).join(", ")}.`);
-  await assertVisible(handoffId, actor);
+  await assertHandoffVisible(db(), actor, handoffId);
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Handoff" WHERE id = ${handoffId} FOR UPDATE`;
     const h = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId }, select: { projectManagerId: true } });

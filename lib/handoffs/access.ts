@@ -1,5 +1,6 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { Actor } from "../auth/roles.ts";
+import { notFound } from "../errors.ts";
 
 /**
  * Which handoffs an actor may see, as a query condition so it is enforced in the
@@ -9,4 +10,13 @@ import type { Actor } from "../auth/roles.ts";
 export function visibleHandoffs(actor: Actor): Prisma.HandoffWhereInput {
   if (actor.role === "SALES") return { salesOwnerId: actor.userId };
   return {};
+}
+
+/**
+ * Refuses a handoff that does not exist or that the actor may not see with one answer, a 404:
+ * whether someone else's handoff exists is itself not the actor's to know.
+ */
+export async function assertHandoffVisible(client: { handoff: { count(args: { where: Prisma.HandoffWhereInput }): Prisma.PrismaPromise<number> } }, actor: Actor, handoffId: string): Promise<void> {
+  const visible = await client.handoff.count({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] } });
+  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
 }

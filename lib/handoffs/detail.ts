@@ -1,18 +1,17 @@
 import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
-import { notFound } from "../errors.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
-import { visibleHandoffs } from "./access.ts";
+import { assertHandoffVisible } from "./access.ts";
 import { noteOf } from "./evidence.ts";
 import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, mayDecide, missingEvidence, type CommandType } from "./lifecycle.ts";
+import { unresolvedIntakeIssues } from "./overrides.ts";
 import { STAGES } from "./stages.ts";
 import { mayResync } from "../delivery/actions.ts";
 import { loadLifecycleState } from "./transition.ts";
 
 /** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */
 export async function getHandoffDetail(actor: Actor, handoffId: string) {
-  const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { id: true } });
-  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
+  await assertHandoffVisible(db(), actor, handoffId);
 
   return db().$transaction(async (tx) => {
     const { state } = await loadLifecycleState(tx, handoffId, false);
@@ -104,7 +103,8 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       amount: h.amount?.toString() ?? null,
       currency: h.currency,
       completenessScore: h.completenessScore,
-      intakeIssues: parseIntakeIssues(h.intakeIssues),
+      /** What still blocks the intake: an issue an approved override accepted no longer does. */
+      intakeIssues: unresolvedIntakeIssues(parseIntakeIssues(h.intakeIssues), h.overrides),
       closedWonAt: h.closedWonAt.toISOString(),
       dueAt: h.dueAt?.toISOString() ?? null,
       overdue: Boolean(h.dueAt && h.dueAt < new Date() && (h.status === "IN_PROGRESS" || h.status === "INTAKE_BLOCKED")),

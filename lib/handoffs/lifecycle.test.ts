@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/roles.ts";
-import { DomainError } from "../errors.ts";
-import { allowedCommands, assertAllowed, type Command, type LifecycleState } from "./lifecycle.ts";
+import { DomainError, parseInput } from "../errors.ts";
+import { acknowledgementTerms, allowedCommands, assertAllowed, commandSchema, earliestToday, type Command, type LifecycleState } from "./lifecycle.ts";
 import { STAGE_KEYS, stageDefinition } from "./stages.ts";
 
 const PEOPLE = {
@@ -43,12 +43,15 @@ function state(stage: StageKey, status: StageStatus, overrides: Partial<Lifecycl
     intakeIssueCount: 0,
     intakeOverridden: false,
     risks: [
-      { id: "r-open", status: "OPEN", title: "Data volume" },
-      { id: "r-back", status: "REJECTED", title: "Sponsor change" },
+      { id: "r-open", status: "OPEN", title: "Data volume", severity: "HIGH", hasOwner: true, mitigation: "Sample extract in week 1" },
+      { id: "r-back", status: "REJECTED", title: "Sponsor change", severity: "CRITICAL", hasOwner: true, mitigation: "Name a deputy sponsor" },
     ],
     ...overrides,
   };
 }
+
+/** A day relative to today, as YYYY-MM-DD. */
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 function withEvidence(s: LifecycleState): LifecycleState {
   const def = stageDefinition(s.stage);
@@ -187,6 +190,31 @@ describe("gate order", () => {
   });
 });
 
+describe("critical risks reviewed", () => {
+  const confirm = { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" } as const;
+
+  it("cannot be confirmed while a risk has no owner or no mitigation, and says which", () => {
+    const s = state("INTAKE", "IN_PROGRESS", {
+      risks: [
+        { id: "r1", status: "OPEN", title: "Data volume", severity: "CRITICAL", hasOwner: false, mitigation: "Sample extract" },
+        { id: "r2", status: "OPEN", title: "Key user on leave", severity: "HIGH", hasOwner: true, mitigation: "  " },
+        { id: "r3", status: "OPEN", title: "SSO", severity: "MEDIUM", hasOwner: true, mitigation: "Test in week 1" },
+      ],
+    });
+    expect(() => assertAllowed(s, PEOPLE.revops, confirm)).toThrow("Every critical risk needs an owner and a mitigation first: “Data volume” has no owner; “Key user on leave” has no mitigation.");
+    expect(outcome(s, "revops", confirm)).toBe("CONFLICT");
+    // Nor can a gate carrying the confirmation be submitted once a risk lost its owner.
+    expect(outcome(withEvidence(s), "revops", { type: "SUBMIT_GATE", stage: "INTAKE" })).toBe("CONFLICT");
+  });
+
+  it("can be confirmed once every risk has both, and with no risks at all", () => {
+    expect(outcome(state("INTAKE", "IN_PROGRESS"), "revops", confirm)).toBe("ok");
+    expect(outcome(state("INTAKE", "IN_PROGRESS", { risks: [] }), "revops", confirm)).toBe("ok");
+    const closed = state("INTAKE", "IN_PROGRESS", { risks: [{ id: "r1", status: "CLOSED", title: "Gone", severity: "CRITICAL", hasOwner: false, mitigation: null }] });
+    expect(outcome(closed, "revops", confirm)).toBe("ok");
+  });
+});
+
 describe("evidence", () => {
   it("what the tools answered is recorded by their sync, never typed in by a person", () => {
     const workspace = state("DELIVERY_WORKSPACE", "IN_PROGRESS");
@@ -214,12 +242,26 @@ describe("evidence", () => {
 describe("kickoff", () => {
   it("is refused until the delivery lead has acknowledged", () => {
     const before = state("ACKNOWLEDGEMENT", "IN_PROGRESS");
-    expect(() => assertAllowed(before, PEOPLE.pm, { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toThrow(/delivery lead must acknowledge/);
+    expect(() => assertAllowed(before, PEOPLE.pm, { type: "SCHEDULE_KICKOFF", date: inDays(7) })).toThrow(/delivery lead must acknowledge/);
     expect(outcome(before, "pm", { type: "CONFIRM_CLIENT_DATES" })).toBe("CONFLICT");
 
     const after = state("ACKNOWLEDGEMENT", "IN_PROGRESS", { acknowledgedAt: new Date() });
-    expect(allowedOnly(after, { type: "SCHEDULE_KICKOFF", date: "2026-12-01" })).toEqual(["leader", "pm"]);
+    expect(allowedOnly(after, { type: "SCHEDULE_KICKOFF", date: inDays(7) })).toEqual(["leader", "pm"]);
     expect(allowedOnly(after, { type: "CONFIRM_CLIENT_DATES" })).toEqual(["leader", "pm"]);
+    expect([...allowedCommands(after, PEOPLE.pm)]).toContain("SCHEDULE_KICKOFF");
+  });
+
+  it("cannot be scheduled in the past", () => {
+    const after = state("HANDOFF_DIGEST", "IN_PROGRESS", { acknowledgedAt: new Date() });
+    expect(() => assertAllowed(after, PEOPLE.pm, { type: "SCHEDULE_KICKOFF", date: "2020-01-01" })).toThrow("The kickoff cannot be scheduled in the past (2020-01-01): pick today or a later day.");
+    expect(outcome(after, "pm", { type: "SCHEDULE_KICKOFF", date: inDays(-2) })).toBe("INVALID");
+    expect(outcome(after, "pm", { type: "SCHEDULE_KICKOFF", date: inDays(0) })).toBe("ok");
+    expect(outcome(after, "pm", { type: "SCHEDULE_KICKOFF", date: inDays(30) })).toBe("ok");
+  });
+
+  it("counts as today wherever the day is not over yet", () => {
+    expect(earliestToday(new Date("2026-12-03T11:00:00Z"))).toBe("2026-12-02");
+    expect(earliestToday(new Date("2026-12-03T12:00:00Z"))).toBe("2026-12-03");
   });
 
   it("is recorded as held only once, after scheduling, at Kickoff & QA, and not in the future", () => {
@@ -234,6 +276,32 @@ describe("kickoff", () => {
     expect(outcome(state("KICKOFF_QA", "NOT_STARTED", { kickoffScheduledAt: new Date() }), "pm", held)).toBe("CONFLICT");
     // The held kickoff is dated through this command, never typed in as plain evidence.
     expect(outcome(scheduled, "pm", { type: "CAPTURE_EVIDENCE", stage: "KICKOFF_QA", requirementKey: "kickoff_held", note: "held" })).toBe("CONFLICT");
+  });
+});
+
+describe("acknowledgement wording", () => {
+  it("says what acknowledging means for the risks as they stand", () => {
+    expect(acknowledgementTerms([])).toBe("By acknowledging, the delivery lead accepts this handoff and confirms there are no open risks.");
+    expect(acknowledgementTerms([{ status: "OPEN", title: "Data volume" }])).toBe("By acknowledging, the delivery lead accepts this handoff and 1 open risk.");
+    const sentBack = acknowledgementTerms([{ status: "OPEN", title: "Data volume" }, { status: "REJECTED", title: "Sponsor change" }]);
+    expect(sentBack).not.toContain("no open risks");
+    expect(sentBack).toBe("1 risk was sent back (“Sponsor change”): the project manager must revise it before the handoff can be acknowledged; 1 open risk still awaits a decision.");
+    expect(acknowledgementTerms([{ status: "REJECTED", title: "Sponsor change" }])).toBe("1 risk was sent back (“Sponsor change”): the project manager must revise it before the handoff can be acknowledged.");
+    expect(acknowledgementTerms([{ status: "ACCEPTED", title: "Data volume" }])).toBe("By acknowledging, the delivery lead accepts this handoff; every risk is already accepted.");
+  });
+});
+
+describe("validation messages", () => {
+  it("name the field that is too long instead of zod's wording", () => {
+    const long = "x".repeat(2001);
+    for (const [input, message] of [
+      [{ type: "REQUEST_CHANGES", stage: "INTAKE", comment: long }, "Keep the comment under 2,000 characters."],
+      [{ type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed", note: long }, "Keep the note under 2,000 characters."],
+      [{ type: "LOG_SCOPE_CHANGE", description: long }, "Keep the scope change under 2,000 characters."],
+      [{ type: "SCHEDULE_KICKOFF", date: "soon" }, "Enter the kickoff date as YYYY-MM-DD."],
+    ] as const) {
+      expect(() => parseInput(commandSchema, input), message).toThrow(message);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums.ts";
+import type { HandoffStatus, RiskLevel, StageKey, StageStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/roles.ts";
 import { conflict, forbidden, invalid } from "../errors.ts";
 import { STAGE_KEYS, previousStage, stageDefinition, type StageDefinition } from "./stages.ts";
@@ -13,34 +13,39 @@ import { STAGE_KEYS, previousStage, stageDefinition, type StageDefinition } from
 
 const stageKey = z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]);
 
+const MAX_TEXT = 2000;
+/** A free-text field people type into, with a message that names it. */
+const longText = (what: string) => z.string().trim().max(MAX_TEXT, `Keep the ${what} under 2,000 characters.`);
+const comment = longText("comment");
+
 export const commandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("START_STAGE"), stage: stageKey }),
   z.object({
     type: z.literal("CAPTURE_EVIDENCE"),
     stage: stageKey,
-    requirementKey: z.string().min(1),
-    note: z.string().trim().max(2000).optional(),
-    url: z.string().trim().max(2000).optional(),
+    requirementKey: z.string().min(1, "Say which evidence item this is."),
+    note: longText("note").optional(),
+    url: z.string().trim().max(MAX_TEXT, "Keep the link under 2,000 characters.").optional(),
   }),
   z.object({ type: z.literal("SUBMIT_GATE"), stage: stageKey }),
-  z.object({ type: z.literal("APPROVE_GATE"), stage: stageKey, comment: z.string().trim().max(2000).optional() }),
+  z.object({ type: z.literal("APPROVE_GATE"), stage: stageKey, comment: comment.optional() }),
   z.object({
     type: z.literal("REQUEST_CHANGES"),
     stage: stageKey,
-    comment: z.string().trim().min(3, "Say what needs to change (at least 3 characters).").max(2000),
+    comment: comment.min(3, "Say what needs to change (at least 3 characters)."),
   }),
-  z.object({ type: z.literal("ACKNOWLEDGE"), comment: z.string().trim().max(2000).optional() }),
+  z.object({ type: z.literal("ACKNOWLEDGE"), comment: comment.optional() }),
   z.object({ type: z.literal("ACCEPT_RISK"), riskId: z.string().min(1) }),
   z.object({
     type: z.literal("REJECT_RISK"),
     riskId: z.string().min(1),
-    comment: z.string().trim().min(3, "Say why this risk cannot be accepted as it stands (at least 3 characters).").max(2000),
+    comment: comment.min(3, "Say why this risk cannot be accepted as it stands (at least 3 characters)."),
   }),
   z.object({
     type: z.literal("REVISE_RISK"),
     riskId: z.string().min(1),
-    mitigation: z.string().trim().min(3, "Describe the revised mitigation (at least 3 characters).").max(2000),
-    ownerName: z.string().trim().max(200).optional(),
+    mitigation: longText("mitigation").min(3, "Describe the revised mitigation (at least 3 characters)."),
+    ownerName: z.string().trim().max(200, "Keep the owner's name under 200 characters.").optional(),
   }),
   z.object({
     type: z.literal("SCHEDULE_KICKOFF"),
@@ -50,11 +55,11 @@ export const commandSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("RECORD_KICKOFF"),
     date: z.iso.date("Enter the day the kickoff was held as YYYY-MM-DD."),
-    note: z.string().trim().min(3, "Say who attended (at least 3 characters).").max(2000),
+    note: longText("list of attendees").min(3, "Say who attended (at least 3 characters)."),
   }),
   z.object({
     type: z.literal("LOG_SCOPE_CHANGE"),
-    description: z.string().trim().min(5, "Describe the scope change (at least 5 characters).").max(2000),
+    description: longText("scope change").min(5, "Describe the scope change (at least 5 characters)."),
   }),
 ]);
 
@@ -81,9 +86,62 @@ export interface LifecycleState {
   kickoffScheduledAt: Date | null;
   actualKickoffAt: Date | null;
   intakeIssueCount: number;
-  risks: readonly { id: string; status: string; title: string }[];
+  risks: readonly LifecycleRisk[];
   /** An approved override lets a blocked intake proceed. */
   intakeOverridden: boolean;
+}
+
+export interface LifecycleRisk {
+  id: string;
+  status: string;
+  title: string;
+  severity: RiskLevel;
+  /** Whether the risk names an owner (one of our people or a name from the CRM). */
+  hasOwner: boolean;
+  mitigation: string | null;
+}
+
+/**
+ * What stops “Critical risks have an owner and a mitigation” from being true: each risk the
+ * deal recorded (its critical risks) that lacks an owner or a mitigation, named. Closed risks
+ * need neither.
+ */
+export function riskGaps(risks: readonly LifecycleRisk[]): string[] {
+  return risks
+    .filter((r) => r.status !== "CLOSED")
+    .flatMap((r) => {
+      const missing = [!r.hasOwner && "no owner", !r.mitigation?.trim() && "no mitigation"].filter(Boolean);
+      return missing.length ? [`“${r.title}” has ${missing.join(" and ")}`] : [];
+    });
+}
+
+function assertRisksReviewable(state: LifecycleState) {
+  const gaps = riskGaps(state.risks);
+  if (gaps.length) {
+    throw conflict(`Every critical risk needs an owner and a mitigation first: ${gaps.join("; ")}. Fix the risk on the CRM deal; the handoff picks it up when the deal is captured again.`);
+  }
+}
+
+/**
+ * The first day that is not yet over anywhere (the date at UTC−12): a kickoff on an earlier
+ * day is in the past for everyone, whatever their time zone.
+ */
+export function earliestToday(now = new Date()): string {
+  return new Date(now.getTime() - 12 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** What acknowledging means for the risks as they stand, in the words the delivery lead reads. */
+export function acknowledgementTerms(risks: readonly Pick<LifecycleRisk, "status" | "title">[]): string {
+  const open = risks.filter((r) => r.status === "OPEN").length;
+  const sentBack = risks.filter((r) => r.status === "REJECTED");
+  const accepted = risks.filter((r) => r.status === "ACCEPTED").length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (sentBack.length) {
+    return `${plural(sentBack.length, "risk")} ${sentBack.length === 1 ? "was" : "were"} sent back (${sentBack.map((r) => `“${r.title}”`).join(", ")}): the project manager must revise ${sentBack.length === 1 ? "it" : "them"} before the handoff can be acknowledged${open ? `; ${plural(open, "open risk")} still await${open === 1 ? "s" : ""} a decision` : ""}.`;
+  }
+  if (open) return `By acknowledging, the delivery lead accepts this handoff and ${plural(open, "open risk")}${accepted ? ` (${accepted} already accepted)` : ""}.`;
+  if (accepted) return `By acknowledging, the delivery lead accepts this handoff; every risk is already accepted.`;
+  return "By acknowledging, the delivery lead accepts this handoff and confirms there are no open risks.";
 }
 
 function isAssignedProjectManager(state: LifecycleState, actor: Actor) {
@@ -178,6 +236,7 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (requirement.kind === "NOTE" && !command.note) {
         throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });
       }
+      if (command.stage === "INTAKE" && requirement.key === "risks_reviewed") assertRisksReviewable(state);
       return;
     }
 
@@ -202,6 +261,8 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (missing.length > 0) {
         throw invalid(`The ${def.label} gate is missing evidence: ${missing.join("; ")}.`);
       }
+      // The risk check must still hold: a risk may have changed since it was confirmed.
+      if (command.stage === "INTAKE") assertRisksReviewable(state);
       return;
     }
 
@@ -267,6 +328,9 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
           "Not yet: the delivery lead must acknowledge the handoff and accept its risks before the kickoff is scheduled or client dates are confirmed.",
         );
       }
+      if (command.type === "SCHEDULE_KICKOFF" && command.date < earliestToday()) {
+        throw invalid(`The kickoff cannot be scheduled in the past (${command.date}): pick today or a later day.`, { date: ["Pick today or a later day."] });
+      }
       return;
     }
 
@@ -303,7 +367,7 @@ export function allowedCommands(state: LifecycleState, actor: Actor): Set<Comman
     { type: "APPROVE_GATE", stage },
     { type: "REQUEST_CHANGES", stage, comment: "probe" },
     { type: "ACKNOWLEDGE" },
-    { type: "SCHEDULE_KICKOFF", date: "2000-01-01" },
+    { type: "SCHEDULE_KICKOFF", date: "9999-12-31" },
     { type: "CONFIRM_CLIENT_DATES" },
     { type: "RECORD_KICKOFF", date: "2000-01-01", note: "probe" },
     { type: "LOG_SCOPE_CHANGE", description: "probe" },

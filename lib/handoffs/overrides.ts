@@ -4,7 +4,10 @@ import type { OverrideClassification, RiskLevel } from "../db/generated/enums.ts
 import { db, type Tx } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { conflict, forbidden, notFound, parseInput } from "../errors.ts";
+import { handoffUrl } from "../delivery/model.ts";
+import { enqueueEffect } from "../sync/enqueue.ts";
+import { assertHandoffVisible } from "./access.ts";
 import { recordIntakeSnapshot } from "./evidence.ts";
 import { parseIntakeIssues, type IntakeIssue } from "../intake/issues.ts";
 import { currentIntakePolicy } from "../intake/policy-store.ts";
@@ -20,16 +23,16 @@ import type { IntakePolicy } from "../intake/policy.ts";
 const SEVERITY: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 export const overrideRequestSchema = z.object({
-  reason: z.string().trim().min(10, "Explain why this deal may proceed (at least 10 characters).").max(2000),
+  reason: z.string().trim().min(10, "Explain why this deal may proceed (at least 10 characters).").max(2000, "Keep the reason under 2,000 characters."),
 });
 
 export const overrideDecisionSchema = z.object({
-  decision: z.enum(["CONFIRM", "REJECT"]),
-  comment: z.string().trim().max(2000).optional(),
+  decision: z.enum(["CONFIRM", "REJECT"], "Choose to confirm or reject the override."),
+  comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").optional(),
 });
 
 export const overrideClassificationSchema = z.object({
-  classification: z.enum(["FALSE_POSITIVE", "FALSE_NEGATIVE", "JUSTIFIED", "UNCLASSIFIED"]),
+  classification: z.enum(["FALSE_POSITIVE", "FALSE_NEGATIVE", "JUSTIFIED", "UNCLASSIFIED"], "Choose a classification from the list."),
 });
 
 export function isMaterial(policy: IntakePolicy, handoff: { amount: Prisma.Decimal | null; riskLevel: RiskLevel }): boolean {
@@ -43,8 +46,9 @@ export function overrideCovers(bypassed: IntakeIssue[], issues: IntakeIssue[]): 
 }
 
 export async function requestIntakeOverride(actor: Actor, handoffId: string, input: unknown) {
+  await assertHandoffVisible(db(), actor, handoffId);
   if (!can(actor.role, "overrides:request")) throw forbidden("Your role cannot request overrides.");
-  const { reason } = parse(overrideRequestSchema, input);
+  const { reason } = parseInput(overrideRequestSchema, input);
   const { policy, version } = await currentIntakePolicy();
 
   return db().$transaction(async (tx) => {
@@ -81,7 +85,7 @@ export async function requestIntakeOverride(actor: Actor, handoffId: string, inp
 
 export async function decideOverride(actor: Actor, overrideId: string, input: unknown) {
   if (!can(actor.role, "overrides:confirm")) throw forbidden("Only a PS leader or a project manager can confirm an override.");
-  const { decision, comment } = parse(overrideDecisionSchema, input);
+  const { decision, comment } = parseInput(overrideDecisionSchema, input);
   return db().$transaction(async (tx) => {
     const override = await tx.override.findUnique({ where: { id: overrideId } });
     if (!override) throw notFound("This override does not exist.");
@@ -110,7 +114,7 @@ export async function decideOverride(actor: Actor, overrideId: string, input: un
 
 export async function classifyOverride(actor: Actor, overrideId: string, input: unknown) {
   if (!(actor.role === "REVOPS" || actor.role === "PS_LEADER")) throw forbidden("Only RevOps or a PS leader can classify overrides.");
-  const { classification } = parse(overrideClassificationSchema, input);
+  const { classification } = parseInput(overrideClassificationSchema, input);
   return db().$transaction(async (tx) => {
     const override = await tx.override.findUnique({ where: { id: overrideId } });
     if (!override) throw notFound("This override does not exist.");
@@ -145,15 +149,28 @@ async function lockHandoff(tx: Tx, handoffId: string) {
   return tx.handoff.findUniqueOrThrow({ where: { id: handoffId } });
 }
 
-/** The override takes effect: the intake proceeds, with the override as its evidence. */
+/**
+ * The override takes effect, in the transaction that approved it: the intake proceeds (the
+ * handoff is no longer blocked), with the override as its evidence, and the CRM deal is told
+ * that the handoff was accepted for delivery.
+ */
 async function applyIntakeOverride(tx: Tx, actor: Actor, handoffId: string, overrideId: string, reason: string) {
-  await tx.handoff.update({ where: { id: handoffId }, data: { status: "IN_PROGRESS" } });
+  const handoff = await tx.handoff.update({ where: { id: handoffId }, data: { status: "IN_PROGRESS" }, select: { deal: { select: { source: true, sourceId: true } } } });
   await recordIntakeSnapshot(tx, handoffId, { data: { note: `Accepted by override: ${reason}`, overrideId }, capturedById: actor.userId });
   await recordAudit(tx, { actor, action: "override.applied", entityType: "Override", entityId: overrideId, handoffId, data: {} });
+  if (handoff.deal.source === "HUBSPOT") {
+    await enqueueEffect(tx, {
+      vendor: "HUBSPOT",
+      kind: "hubspot.writeback",
+      idempotencyKey: `hubspot.writeback:${handoff.deal.sourceId}:override:${overrideId}`,
+      handoffId,
+      payload: { dealId: handoff.deal.sourceId, status: "accepted", handoffUrl: handoffUrl(handoffId), issues: [] },
+    });
+  }
 }
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0]?.message ?? "Invalid request.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  return parsed.data;
+/** The intake issues an approved override has not accepted: what still blocks the intake. */
+export function unresolvedIntakeIssues(issues: IntakeIssue[], overrides: { status: string; bypassed: unknown }[]): IntakeIssue[] {
+  const accepted = overrides.filter((o) => o.status === "APPROVED").flatMap((o) => parseIntakeIssues(o.bypassed));
+  return issues.filter((i) => !accepted.some((b) => b.field === i.field && b.problem === i.problem));
 }

@@ -109,7 +109,7 @@ export const STAGES: readonly StageDefinition[] = [
     slaHours: 120,
     evidence: [
       { key: "kickoff_held", label: "Kickoff held with the client", kind: "NOTE", help: "Date and attendees of the kickoff.", recordedBy: "“Record kickoff held” under Kickoff and client dates, which also dates it for the KPIs" },
-      { key: "client_dates_confirmed", label: "Client dates confirmed", kind: "CHECK", help: "The milestone dates were confirmed with the client." },
+      { key: "client_dates_confirmed", label: "Client dates confirmed", kind: "CHECK", help: "The milestone dates were confirmed with the client.", recordedBy: "“Confirm client dates” under Kickoff and client dates, which also dates the confirmation" },
     ],
   },
 ];

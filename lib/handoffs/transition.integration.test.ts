@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
-import { createHandoff, createTeam, type Team } from "../test/fixtures.ts";
+import { createHandoff, createTeam, createUser, type Team } from "../test/fixtures.ts";
 import { listInbox } from "./approvals.ts";
+import { getHandoffDetail } from "./detail.ts";
+import { decideOverride, requestIntakeOverride } from "./overrides.ts";
 import { transitionHandoff } from "./transition.ts";
 
 let database: TestDatabase;
@@ -102,16 +104,24 @@ describe("transitionHandoff", () => {
     }
     await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "ACKNOWLEDGEMENT", status: "IN_PROGRESS" } });
 
-    await expect(transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: "2026-12-14" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const inTwoWeeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await expect(transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: inTwoWeeks })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(transitionHandoff(team.pm, handoff.id, { type: "ACKNOWLEDGE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     await transitionHandoff(team.lead, handoff.id, { type: "ACKNOWLEDGE", comment: "Read the brief; risks understood" });
     const risks = await database.prisma.risk.findMany({ where: { handoffId: handoff.id } });
     expect(risks.every((r) => r.status === "ACCEPTED" && r.acceptedById === team.lead.userId)).toBe(true);
 
-    await transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: "2026-12-14" });
+    // A kickoff in the past is refused, with a reason the PM can act on.
+    await expect(transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: "2020-01-01" })).rejects.toMatchObject({
+      code: "INVALID",
+      message: "The kickoff cannot be scheduled in the past (2020-01-01): pick today or a later day.",
+      fieldErrors: { date: ["Pick today or a later day."] },
+    });
+    expect((await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).kickoffScheduledAt).toBeNull();
+    await transitionHandoff(team.pm, handoff.id, { type: "SCHEDULE_KICKOFF", date: inTwoWeeks });
     const scheduled = await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
-    expect(scheduled.kickoffScheduledAt?.toISOString().slice(0, 10)).toBe("2026-12-14");
+    expect(scheduled.kickoffScheduledAt?.toISOString().slice(0, 10)).toBe(inTwoWeeks);
   });
 
   it("records the kickoff held, dated for the KPIs, with its evidence", async () => {
@@ -132,6 +142,37 @@ describe("transitionHandoff", () => {
     const evidence = await database.prisma.evidence.findFirstOrThrow({ where: { stage: { handoffId: handoff.id, key: "KICKOFF_QA" }, requirementKey: "kickoff_held" } });
     expect(evidence.data).toMatchObject({ note: `Held on ${today}. Client sponsor, PM and delivery lead` });
     await expect(transitionHandoff(team.pm, handoff.id, held)).rejects.toThrow(/already been recorded/);
+  });
+
+  it("shows client dates as the Kickoff & QA gate's evidence as soon as they are confirmed", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { stage: "KICKOFF_QA", stageStatus: "IN_PROGRESS", acknowledgedAt: new Date() } });
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: handoff.id }, data: { status: "APPROVED" } });
+    await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "KICKOFF_QA", status: "IN_PROGRESS" } });
+    const gate = async () => (await getHandoffDetail(team.pm, handoff.id)).stages.find((s) => s.key === "KICKOFF_QA")!;
+    expect((await gate()).missing).toContain("Client dates confirmed");
+
+    await transitionHandoff(team.pm, handoff.id, { type: "CONFIRM_CLIENT_DATES" });
+    const after = await gate();
+    expect(after.missing).not.toContain("Client dates confirmed");
+    expect(after.requirements.find((r) => r.key === "client_dates_confirmed")!.items).toMatchObject([{ capturedBy: team.pm.name }]);
+    // One way to record it: the gate does not ask for a second click.
+    await expect(transitionHandoff(team.pm, handoff.id, { type: "CAPTURE_EVIDENCE", stage: "KICKOFF_QA", requirementKey: "client_dates_confirmed" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("counts client dates confirmed before Kickoff & QA once that stage starts", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { stage: "HANDOFF_DIGEST", stageStatus: "IN_PROGRESS", acknowledgedAt: new Date() } });
+    await database.prisma.handoffStage.updateMany({ where: { handoffId: handoff.id }, data: { status: "APPROVED" } });
+    await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "HANDOFF_DIGEST", status: "APPROVED" } });
+    await transitionHandoff(team.pm, handoff.id, { type: "CONFIRM_CLIENT_DATES" });
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { stage: "KICKOFF_QA", stageStatus: "NOT_STARTED" } });
+    await database.prisma.handoffStage.create({ data: { handoffId: handoff.id, key: "KICKOFF_QA", status: "NOT_STARTED" } });
+
+    await transitionHandoff(team.pm, handoff.id, { type: "START_STAGE", stage: "KICKOFF_QA" });
+    const gate = (await getHandoffDetail(team.pm, handoff.id)).stages.find((s) => s.key === "KICKOFF_QA")!;
+    expect(gate.missing).toEqual(["Kickoff held with the client"]);
+    expect(gate.requirements.find((r) => r.key === "client_dates_confirmed")!.items).toMatchObject([{ capturedBy: team.pm.name }]);
   });
 
   it("counts a scope change as an incident only once the brief has been approved", async () => {
@@ -193,5 +234,66 @@ describe("audit trail", () => {
     const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId: handoff.id } });
     await expect(database.prisma.auditEvent.update({ where: { id: event.id }, data: { action: "rewritten" } })).rejects.toThrow(/append-only/);
     await expect(database.prisma.auditEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("who may see a handoff", () => {
+  it("answers a handoff that is missing, or someone else's sale, as not found — for reading and for every change", async () => {
+    const handoff = await createHandoff(database.prisma, team);
+    const otherSeller = await createUser(database.prisma, "SALES");
+    for (const [who, id] of [
+      [otherSeller, handoff.id],
+      [team.pm, "no-such-handoff"],
+    ] as const) {
+      await expect(getHandoffDetail(who, id)).rejects.toMatchObject({ code: "NOT_FOUND", httpStatus: 404 });
+      await expect(transitionHandoff(who, id, { type: "LOG_SCOPE_CHANGE", description: "Sales wants more" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(requestIntakeOverride(who, id, { reason: "Let it through, the client is waiting." })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    // The seller who sold it still sees it, and is refused changes for what they are: read-only.
+    expect((await getHandoffDetail(team.sales, handoff.id)).id).toBe(handoff.id);
+    await expect(transitionHandoff(team.sales, handoff.id, { type: "LOG_SCOPE_CHANGE", description: "Sales wants more" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("a material intake override", () => {
+  it("unblocks the handoff in the transaction that confirms it, and the page stops saying it is blocked", async () => {
+    const issues = [{ field: "dependencies", label: "Client dependencies", problem: "is missing" }];
+    const handoff = await createHandoff(database.prisma, team, { intakeIssues: issues });
+    await database.prisma.handoff.update({ where: { id: handoff.id }, data: { amount: 250_000 } });
+
+    const requested = await requestIntakeOverride(team.revops, handoff.id, { reason: "Dependencies agreed in the SOW annex; CRM catches up later." });
+    expect(requested).toMatchObject({ material: true, status: "PENDING_SECOND_APPROVAL" });
+    let detail = await getHandoffDetail(team.pm, handoff.id);
+    expect(detail.status).toBe("INTAKE_BLOCKED");
+    expect(detail.intakeIssues).toHaveLength(1);
+
+    await decideOverride(team.pm, requested.id, { decision: "CONFIRM", comment: "Agreed" });
+    expect((await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe("IN_PROGRESS");
+    detail = await getHandoffDetail(team.pm, handoff.id);
+    expect(detail.status).toBe("IN_PROGRESS");
+    expect(detail.intakeIssues).toEqual([]);
+    expect(detail.overrides).toMatchObject([{ status: "APPROVED", material: true, confirmedBy: team.pm.name }]);
+    expect(detail.overrideControls.canRequest).toBe(false);
+    // The deal in the CRM is told too, with the same change.
+    const writeback = await database.prisma.syncJob.findFirstOrThrow({ where: { handoffId: handoff.id, kind: "hubspot.writeback" } });
+    expect(writeback.payload).toMatchObject({ status: "accepted" });
+  });
+
+  it("does not let anyone confirm that the critical risks are owned while one has no owner", async () => {
+    const issues = [{ field: "critical_risks", label: "Critical risks", problem: "“Data volume unknown” has no owner" }];
+    const handoff = await createHandoff(database.prisma, team, { intakeIssues: issues });
+    await database.prisma.risk.updateMany({ where: { handoffId: handoff.id, title: "Data volume unknown" }, data: { ownerName: null, ownerId: null } });
+    const requested = await requestIntakeOverride(team.revops, handoff.id, { reason: "Owner to be named at kickoff; the client agreed." });
+    if (requested.status === "PENDING_SECOND_APPROVAL") await decideOverride(team.pm, requested.id, { decision: "CONFIRM" });
+
+    await expect(transitionHandoff(team.revops, handoff.id, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("“Data volume unknown” has no owner"),
+    });
+    expect(await database.prisma.evidence.count({ where: { stage: { handoffId: handoff.id }, requirementKey: "risks_reviewed" } })).toBe(0);
+
+    await database.prisma.risk.updateMany({ where: { handoffId: handoff.id, title: "Data volume unknown" }, data: { ownerName: "Client IT" } });
+    await transitionHandoff(team.revops, handoff.id, { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "risks_reviewed" });
+    expect(await database.prisma.evidence.count({ where: { stage: { handoffId: handoff.id }, requirementKey: "risks_reviewed" } })).toBe(1);
   });
 });

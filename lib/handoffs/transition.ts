@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Prisma } from "../db/generated/client.ts";
 import type { HandoffStatus, StageKey, StageStatus } from "../db/generated/enums.ts";
 import { db, type Tx } from "../db/client.ts";
@@ -8,7 +7,8 @@ import { briefContent, type BriefContent } from "../delivery/brief.ts";
 import { loadDeliveryModel, type DeliveryModel } from "../delivery/model.ts";
 import { briefApprovable, publishedBriefRevision, refreshDeliveryOutputs } from "../delivery/outputs.ts";
 import { recomputeCompleteness } from "../kpi/completeness.ts";
-import { conflict, invalid, notFound } from "../errors.ts";
+import { conflict, notFound, parseInput } from "../errors.ts";
+import { assertHandoffVisible } from "./access.ts";
 import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";
 import { STAGE_KEYS, nextStage, stageDefinition, type Assignment } from "./stages.ts";
 
@@ -49,7 +49,7 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
     include: {
       stages: { include: { evidence: { select: { requirementKey: true } } } },
       deal: { select: { sourceUrl: true } },
-      risks: { select: { id: true, status: true, title: true } },
+      risks: { select: { id: true, status: true, title: true, severity: true, ownerId: true, ownerName: true, mitigation: true } },
     },
   });
   if (!handoff) throw notFound("This handoff does not exist.");
@@ -85,7 +85,14 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
     actualKickoffAt: handoff.actualKickoffAt,
     intakeIssueCount: issues,
     intakeOverridden: overridden > 0,
-    risks: handoff.risks,
+    risks: handoff.risks.map((r) => ({
+      id: r.id,
+      status: r.status,
+      title: r.title,
+      severity: r.severity,
+      hasOwner: Boolean(r.ownerId || r.ownerName?.trim()),
+      mitigation: r.mitigation,
+    })),
   };
   return { handoff, state };
 }
@@ -103,14 +110,10 @@ export interface TransitionResult {
  * commits all of it in one transaction.
  */
 export async function transitionHandoff(actor: Actor, handoffId: string, input: unknown): Promise<TransitionResult> {
-  const parsed = commandSchema.safeParse(input);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw invalid(first?.message ?? "This request is not valid.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  }
-  const command = parsed.data;
+  const command = parseInput(commandSchema, input);
 
   return db().$transaction(async (tx) => {
+    await assertHandoffVisible(tx, actor, handoffId);
     const { handoff, state } = await loadLifecycleState(tx, handoffId, true);
     assertAllowed(state, actor, command);
     const now = new Date();
@@ -145,6 +148,11 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
         handoffPatch.stageEnteredAt = now;
         handoffPatch.dueAt = new Date(now.getTime() + def.slaHours * HOUR);
         await audit("stage.started", { stage: command.stage });
+        // Client dates confirmed while the handoff was still on its way count as the gate's evidence.
+        if (command.stage === "KICKOFF_QA" && handoff.clientDateConfirmedAt && !state.stages.KICKOFF_QA.evidenceKeys.includes("client_dates_confirmed")) {
+          const confirmed = await tx.auditEvent.findFirst({ where: { handoffId, action: "client_dates.confirmed" }, orderBy: { id: "desc" }, select: { actorId: true } });
+          await recordClientDates(tx, handoffId, handoff.clientDateConfirmedAt, confirmed?.actorId ?? null);
+        }
         break;
       }
 
@@ -289,6 +297,10 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
       case "CONFIRM_CLIENT_DATES": {
         handoffPatch.clientDateConfirmedAt = now;
         await audit("client_dates.confirmed", {});
+        // The same click is the Kickoff & QA gate's evidence: it shows as captured at once.
+        if (stageRow("KICKOFF_QA") && !state.stages.KICKOFF_QA.evidenceKeys.includes("client_dates_confirmed")) {
+          await recordClientDates(tx, handoffId, now, actor.userId);
+        }
         break;
       }
 
@@ -370,6 +382,23 @@ async function snapshotApprovedBrief(tx: Tx, model: DeliveryModel, stageId: stri
       url: model.links.notion?.url ?? null,
       data: { note: `Revision ${content.revision} approved by ${actor.name}`, revision: content.revision, sections: content.sections as unknown as Prisma.InputJsonValue, decisions: content.decisions },
       capturedById: actor.userId,
+    },
+  });
+}
+
+/** The Kickoff & QA gate's “Client dates confirmed”, recorded by “Confirm client dates”. */
+async function recordClientDates(tx: Tx, handoffId: string, confirmedAt: Date, capturedById: string | null) {
+  const stage = await tx.handoffStage.findUniqueOrThrow({ where: { handoffId_key: { handoffId, key: "KICKOFF_QA" } }, select: { id: true } });
+  const requirement = stageDefinition("KICKOFF_QA").evidence.find((r) => r.key === "client_dates_confirmed")!;
+  await tx.evidence.create({
+    data: {
+      stageId: stage.id,
+      requirementKey: requirement.key,
+      kind: requirement.kind,
+      label: requirement.label,
+      data: { note: `Confirmed with the client on ${confirmedAt.toISOString().slice(0, 10)}` },
+      capturedById,
+      capturedAt: confirmedAt,
     },
   });
 }
