@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/operations", label: "Operations", show: can(actor.role, "operations:view") },
     { href: "/settings/intake", label: "Intake policy", show: can(actor.role, "policy:edit") },
     { href: "/settings/template", label: "Task template", show: can(actor.role, "template:edit") },
+    { href: "/settings/assignment", label: "Assignment", show: can(actor.role, "assignment:edit") },
     { href: "/settings/people", label: "People", show: can(actor.role, "people:manage") },
     { href: "/settings/connections", label: "Connections", show: can(actor.role, "connections:manage") },
     { href: "/sandbox", label: "Sandbox", show: sandboxEnabled() || toolSandboxes().length > 0 },

@@ -1,6 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDate, formatDateTime, formatMoney } from "@/components/ui/format";
+import type { ComponentProps } from "react";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { PeopleCard } from "./people-card";
 
 const PROPERTY_LABELS: Record<string, string> = {
   scope_in: "In scope",
@@ -18,24 +20,10 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function HandoffSidebar({ handoff }: { handoff: HandoffDetail }) {
+export function HandoffSidebar({ handoff, candidates }: { handoff: HandoffDetail; candidates: ComponentProps<typeof PeopleCard>["candidates"] }) {
   return (
     <>
-      <Card aria-labelledby="people-heading">
-        <CardHeader id="people-heading" title="People" />
-        <dl className="space-y-2 px-5 py-4 text-sm">
-          {handoff.people.map((p) => (
-            <div key={p.role}>
-              <dt className="text-xs text-slate-500">{p.role}</dt>
-              <dd className="text-slate-800">{p.person?.name ?? <span className="text-red-700">Unassigned</span>}</dd>
-            </div>
-          ))}
-          <div>
-            <dt className="text-xs text-slate-500">Waiting on</dt>
-            <dd className="font-medium text-slate-800">{handoff.waitingOn ? (handoff.waitingOn.isMe ? "You" : handoff.waitingOn.name) : "Nobody"}</dd>
-          </div>
-        </dl>
-      </Card>
+      <PeopleCard handoff={handoff} candidates={candidates} />
 
       <Card aria-labelledby="deal-heading">
         <CardHeader

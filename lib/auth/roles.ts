@@ -47,13 +47,18 @@ export type Capability =
   | "template:edit"
   | "people:manage"
   | "baseline:capture"
-  | "qa:run";
+  | "qa:run"
+  /** Change who a handoff's PM, delivery lead and PS leader are. */
+  | "handoffs:reassign"
+  /** Resolve a delivery-workspace owner on the handoff: link a ClickUp member or reassign the item. */
+  | "owners:resolve"
+  | "assignment:edit";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run"],
-  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run"],
-  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm"],
-  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run"],
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit"],
+  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit"],
+  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "owners:resolve"],
+  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit"],
   DELIVERY_LEAD: ["handoffs:view", "approvals:inbox"],
   SALES: ["handoffs:view"],
   VIEWER: ["handoffs:view", "dashboard:view"],

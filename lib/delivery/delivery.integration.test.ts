@@ -191,7 +191,7 @@ describe("delivery outputs", () => {
     const stage = await database.prisma.handoffStage.findUniqueOrThrow({ where: { handoffId_key: { handoffId, key: "DELIVERY_WORKSPACE" } }, include: { evidence: true } });
     expect(stage.evidence.map((e) => e.requirementKey).sort()).toEqual(["dependency_gates", "workspace_link"]);
     const job = await database.prisma.syncJob.findFirstOrThrow({ where: { handoffId, kind: "clickup.workspace" } });
-    expect(job.result).toMatchObject({ unmapped: [{ owner: "Someone Outside", reason: "not a user of Handoff Control Center", tasks: ["Commitment: Weekly status report"] }] });
+    expect(job.result).toMatchObject({ unmapped: [{ owner: "Someone Outside", kind: "unknown", tasks: ["Commitment: Weekly status report"] }] });
 
     // Fix the owner, then sync again through lost answers and server errors: still nine tasks, now all assigned.
     await database.prisma.commitment.updateMany({ where: { handoffId }, data: { ownerName: team.lead.name } });

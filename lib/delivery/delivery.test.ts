@@ -29,16 +29,16 @@ function model(overrides: Partial<DeliveryModel> = {}): DeliveryModel {
     people: { psLeader: priya, projectManager: marco, revOps: null, deliveryLead: dana, salesOwner: null },
     directory: [priya, marco, dana],
     commitments: [
-      { id: "c1", description: "Weekly status report", ownerName: "marco rossi", dueDate: day("2026-12-05") },
-      { id: "c2", description: "Custom PDF quotes", ownerName: "Outside Person", dueDate: null },
+      { id: "c1", description: "Weekly status report", ownerName: "marco rossi", owner: { kind: "unresolved" as const }, dueDate: day("2026-12-05") },
+      { id: "c2", description: "Custom PDF quotes", ownerName: "Outside Person", owner: { kind: "unresolved" as const }, dueDate: null },
     ],
     milestones: [
-      { id: "m1", name: "Sandbox ready", ownerName: null, dueDate: day("2026-12-10") },
-      { id: "m2", name: "Go-live", ownerName: "Priya Shah", dueDate: day("2027-02-01") },
+      { id: "m1", name: "Sandbox ready", ownerName: null, owner: { kind: "unresolved" as const }, dueDate: day("2026-12-10") },
+      { id: "m2", name: "Go-live", ownerName: "Priya Shah", owner: { kind: "unresolved" as const }, dueDate: day("2027-02-01") },
     ],
     dependencies: [
-      { id: "d1", description: "SSO metadata", party: "Client IT", neededBy: day("2026-12-08"), status: "OPEN" },
-      { id: "d2", description: "Price book export", party: "Client finance", neededBy: day("2027-01-15"), status: "OPEN" },
+      { id: "d1", description: "SSO metadata", party: "Client IT", owner: { kind: "unresolved" as const }, neededBy: day("2026-12-08"), status: "OPEN" },
+      { id: "d2", description: "Price book export", party: "Client finance", owner: { kind: "unresolved" as const }, neededBy: day("2027-01-15"), status: "OPEN" },
     ],
     risks: [{ id: "r1", title: "Data volume unknown", severity: "HIGH", ownerName: "Client IT", mitigation: "Sample extract", status: "OPEN", comment: null, acceptedBy: null }],
     inScope: ["CPQ for 3 regions"],
@@ -71,9 +71,31 @@ describe("planWorkspace", () => {
     expect(task("milestone-m2").assignee).toBe(81000002);
     expect(task("tpl-client-kickoff").assignee).toBe(81000003);
     expect(plan.unmapped).toEqual([
-      { owner: "Dana Kim", reason: "not mapped to a ClickUp member", tasks: ["Confirm system access and environments", "Review sales commitments with the client", "Milestone: Sandbox ready"] },
-      { owner: "Outside Person", reason: "not a user of Handoff Control Center", tasks: ["Commitment: Custom PDF quotes"] },
+      {
+        owner: "Dana Kim",
+        reason: "not linked to a ClickUp member",
+        kind: "not_linked",
+        userId: dana.userId,
+        tasks: ["Confirm system access and environments", "Review sales commitments with the client", "Milestone: Sandbox ready"],
+        items: [{ kind: "milestone", id: "m1" }],
+      },
+      { owner: "Outside Person", reason: "neither one of our people nor a contact on the CRM deal", kind: "unknown", userId: null, tasks: ["Commitment: Custom PDF quotes"], items: [{ kind: "commitment", id: "c2" }] },
     ]);
+  });
+
+  it("counts work the client owns as owned: tagged for the client, never assigned to a ClickUp member", () => {
+    const clientOwned = model({
+      commitments: [{ id: "c2", description: "Custom PDF quotes", ownerName: "Helena Brandt", owner: { kind: "client", name: "Helena Brandt", email: "helena@aurora.example" }, dueDate: null }],
+      milestones: [{ id: "m2", name: "Go-live", ownerName: "Someone Else", owner: { kind: "person", person: marco }, dueDate: day("2027-02-01") }],
+    });
+    const clientPlan = planWorkspace(clientOwned, DEFAULT_TASK_TEMPLATE);
+    const quotes = clientPlan.tasks.find((t) => t.key === "commitment-c2")!;
+    expect(quotes).toMatchObject({ assignee: null, client: { name: "Helena Brandt", email: "helena@aurora.example" }, owner: "Helena Brandt (client)" });
+    expect(quotes.description).toContain("Owned by the client: Helena Brandt <helena@aurora.example>.");
+    expect(clientPlan.clientOwned).toBe(1);
+    expect(clientPlan.unmapped.map((u) => u.owner)).not.toContain("Helena Brandt (client)");
+    // The person recorded as owner wins over the name sales typed.
+    expect(clientPlan.tasks.find((t) => t.key === "milestone-m2")).toMatchObject({ assignee: 81000003, owner: "Marco Rossi", client: null });
   });
 
   it("makes milestones wait on the dependencies due before them, and template tasks on every gate when asked", () => {
@@ -85,7 +107,7 @@ describe("planWorkspace", () => {
 
   it("makes one task for a milestone date that sales promised, not a commitment and a milestone", () => {
     const promised = model({
-      commitments: [...model().commitments, { id: "c3", description: "Go-live", ownerName: "Priya Shah", dueDate: day("2027-02-01") }, { id: "c4", description: "Go-live", ownerName: null, dueDate: day("2027-03-01") }],
+      commitments: [...model().commitments, { id: "c3", description: "Go-live", ownerName: "Priya Shah", owner: { kind: "unresolved" as const }, dueDate: day("2027-02-01") }, { id: "c4", description: "Go-live", ownerName: null, owner: { kind: "unresolved" as const }, dueDate: day("2027-03-01") }],
     });
     const tasks = planWorkspace(promised, DEFAULT_TASK_TEMPLATE).tasks.map((t) => t.name);
     expect(tasks.filter((n) => n.endsWith("Go-live"))).toEqual(["Commitment: Go-live", "Milestone: Go-live"]);

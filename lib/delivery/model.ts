@@ -19,6 +19,9 @@ export interface Person {
   slackUserId: string | null;
 }
 
+/** Who owns an item: one of our people, a client contact from the CRM, or nobody known yet. */
+export type ItemOwner = { kind: "person"; person: Person } | { kind: "client"; name: string; email: string | null } | { kind: "unresolved" };
+
 export interface DeliveryModel {
   id: string;
   number: number;
@@ -41,9 +44,9 @@ export interface DeliveryModel {
   };
   /** Every active user who could own a task, for mapping owner names to people. */
   directory: Person[];
-  commitments: { id: string; description: string; ownerName: string | null; dueDate: Date | null }[];
-  milestones: { id: string; name: string; ownerName: string | null; dueDate: Date }[];
-  dependencies: { id: string; description: string; party: string; neededBy: Date | null; status: string }[];
+  commitments: { id: string; description: string; ownerName: string | null; owner: ItemOwner; dueDate: Date | null }[];
+  milestones: { id: string; name: string; ownerName: string | null; owner: ItemOwner; dueDate: Date }[];
+  dependencies: { id: string; description: string; party: string; owner: ItemOwner; neededBy: Date | null; status: string }[];
   risks: { id: string; title: string; severity: string; ownerName: string | null; mitigation: string | null; status: string; comment: string | null; acceptedBy: string | null }[];
   inScope: string[];
   outOfScope: string[];
@@ -60,6 +63,12 @@ export interface DeliveryModel {
 const personSelect = { id: true, name: true, email: true, clickupUserId: true, slackUserId: true } as const;
 type PersonRow = { id: string; name: string; email: string; clickupUserId: string | null; slackUserId: string | null };
 const person = (u: PersonRow | null): Person | null => (u ? { userId: u.id, name: u.name, email: u.email, clickupUserId: u.clickupUserId, slackUserId: u.slackUserId } : null);
+
+function itemOwner(row: { owner: PersonRow | null; clientOwnerName: string | null; clientOwnerEmail: string | null }): ItemOwner {
+  if (row.owner) return { kind: "person", person: person(row.owner)! };
+  if (row.clientOwnerName) return { kind: "client", name: row.clientOwnerName, email: row.clientOwnerEmail };
+  return { kind: "unresolved" };
+}
 
 export function handoffUrl(id: string): string {
   return `${env().APP_URL.replace(/\/$/, "")}/handoffs/${id}`;
@@ -82,9 +91,9 @@ export async function loadDeliveryModel(client: Tx | PrismaClient, handoffId: st
       deliveryLead: { select: personSelect },
       salesOwner: { select: personSelect },
       stages: { select: { key: true, status: true, evidence: { where: { requirementKey: { in: ["escalation_contacts", "approved_snapshot"] } }, orderBy: { capturedAt: "desc" }, select: { requirementKey: true, data: true } } } },
-      commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
-      milestones: { orderBy: [{ dueDate: "asc" }, { position: "asc" }] },
-      dependencies: { orderBy: { createdAt: "asc" } },
+      commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], include: { owner: { select: personSelect } } },
+      milestones: { orderBy: [{ dueDate: "asc" }, { position: "asc" }], include: { owner: { select: personSelect } } },
+      dependencies: { orderBy: { createdAt: "asc" }, include: { owner: { select: personSelect } } },
       risks: { orderBy: [{ createdAt: "asc" }], include: { owner: { select: { name: true } }, acceptedBy: { select: { name: true } } } },
       scopeItems: { orderBy: { createdAt: "asc" } },
       assumptions: { orderBy: { createdAt: "asc" } },
@@ -127,9 +136,9 @@ export async function loadDeliveryModel(client: Tx | PrismaClient, handoffId: st
       salesOwner: person(h.salesOwner),
     },
     directory: directory.map((u) => person(u)!),
-    commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, ownerName: c.ownerName, dueDate: c.dueDate })),
-    milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, ownerName: m.ownerName, dueDate: m.dueDate })),
-    dependencies: h.dependencies.map((d) => ({ id: d.id, description: d.description, party: d.party, neededBy: d.neededBy, status: d.status })),
+    commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, ownerName: c.ownerName, owner: itemOwner(c), dueDate: c.dueDate })),
+    milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, ownerName: m.ownerName, owner: itemOwner(m), dueDate: m.dueDate })),
+    dependencies: h.dependencies.map((d) => ({ id: d.id, description: d.description, party: d.party, owner: itemOwner(d), neededBy: d.neededBy, status: d.status })),
     risks: h.risks.map((r) => ({
       id: r.id,
       title: r.title,

@@ -178,7 +178,8 @@ class Staff {
       ...u,
       id: newId(),
       slackUserId: `U0SEED${String(i + 1).padStart(2, "0")}`,
-      clickupUserId: i < 6 ? String(81_000_001 + i) : null,
+      // Everyone is a member of the ClickUp stand-in (81000007 is a contractor, not one of our people).
+      clickupUserId: String(i < 6 ? 81_000_001 + i : 81_000_002 + i),
       hubspotOwnerId: String(9_000_001 + i),
     }));
   }

@@ -7,7 +7,16 @@ import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, mayDe
 import { unresolvedIntakeIssues } from "./overrides.ts";
 import { STAGES } from "./stages.ts";
 import { mayResync } from "../delivery/actions.ts";
+import { mayResolveOwners } from "../delivery/owners.ts";
+import { mayReassign } from "./reassign.ts";
 import { loadLifecycleState } from "./transition.ts";
+
+/** Who owns an item, as people read it: our person, the client's contact, or the name sales wrote. */
+function ownerLabel(row: { owner: { name: string } | null; clientOwnerName: string | null; ownerName: string | null }): string | null {
+  if (row.owner) return row.owner.name;
+  if (row.clientOwnerName) return `${row.clientOwnerName} (client)`;
+  return row.ownerName;
+}
 
 /** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */
 export async function getHandoffDetail(actor: Actor, handoffId: string) {
@@ -19,11 +28,11 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       where: { id: handoffId },
       include: {
         deal: { include: { snapshots: { orderBy: { version: "desc" }, take: 1 } } },
-        psLeader: { select: { name: true, email: true } },
-        projectManager: { select: { name: true, email: true } },
-        revOps: { select: { name: true, email: true } },
-        deliveryLead: { select: { name: true, email: true } },
-        salesOwner: { select: { name: true, email: true } },
+        psLeader: { select: { id: true, name: true, email: true } },
+        projectManager: { select: { id: true, name: true, email: true } },
+        revOps: { select: { id: true, name: true, email: true } },
+        deliveryLead: { select: { id: true, name: true, email: true } },
+        salesOwner: { select: { id: true, name: true, email: true } },
         waitingOn: { select: { id: true, name: true } },
         stages: {
           include: {
@@ -34,9 +43,9 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
           },
         },
         risks: { orderBy: [{ severity: "desc" }, { createdAt: "asc" }], include: { owner: { select: { name: true } }, acceptedBy: { select: { name: true } } } },
-        commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
-        milestones: { orderBy: [{ dueDate: "asc" }, { position: "asc" }] },
-        dependencies: { orderBy: { createdAt: "asc" } },
+        commitments: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], include: { owner: { select: { name: true } } } },
+        milestones: { orderBy: [{ dueDate: "asc" }, { position: "asc" }], include: { owner: { select: { name: true } } } },
+        dependencies: { orderBy: { createdAt: "asc" }, include: { owner: { select: { name: true } } } },
         assumptions: { orderBy: { createdAt: "asc" } },
         scopeItems: { orderBy: { createdAt: "asc" } },
         integrationConstraints: { orderBy: { createdAt: "asc" } },
@@ -115,12 +124,14 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       acknowledgedAt: h.acknowledgedAt?.toISOString() ?? null,
       waitingOn: h.waitingOn ? { name: h.waitingOn.name, isMe: h.waitingOn.id === actor.userId } : null,
       people: [
-        { role: "PS leader (accountable)", person: h.psLeader },
-        { role: "Project manager", person: h.projectManager },
-        { role: "RevOps (support)", person: h.revOps },
-        { role: "Delivery lead", person: h.deliveryLead },
-        { role: "Sales owner", person: h.salesOwner },
+        { role: "PS leader (accountable)", slot: "psLeader" as const, person: h.psLeader },
+        { role: "Project manager", slot: "projectManager" as const, person: h.projectManager },
+        { role: "RevOps (support)", slot: null, person: h.revOps },
+        { role: "Delivery lead", slot: "deliveryLead" as const, person: h.deliveryLead },
+        { role: "Sales owner", slot: null, person: h.salesOwner },
       ],
+      canReassign: mayReassign(actor, h),
+      canResolveOwners: mayResolveOwners(actor, h) && !["COMPLETED", "CANCELLED"].includes(h.status),
       deal: {
         name: h.deal.name,
         sourceId: h.deal.sourceId,
@@ -157,9 +168,9 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
         acceptedAt: r.acceptedAt?.toISOString() ?? null,
         comment: r.comment,
       })),
-      commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, owner: c.ownerName, dueDate: c.dueDate?.toISOString() ?? null, status: c.status })),
-      milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, owner: m.ownerName, dueDate: m.dueDate.toISOString(), doneAt: m.doneAt?.toISOString() ?? null })),
-      dependencies: h.dependencies.map((d) => ({ id: d.id, description: d.description, party: d.party, status: d.status, neededBy: d.neededBy?.toISOString() ?? null })),
+      commitments: h.commitments.map((c) => ({ id: c.id, description: c.description, owner: ownerLabel(c), dueDate: c.dueDate?.toISOString() ?? null, status: c.status })),
+      milestones: h.milestones.map((m) => ({ id: m.id, name: m.name, owner: ownerLabel(m), dueDate: m.dueDate.toISOString(), doneAt: m.doneAt?.toISOString() ?? null })),
+      dependencies: h.dependencies.map((d) => ({ id: d.id, description: d.description, party: d.party, owner: ownerLabel({ ...d, ownerName: null }), status: d.status, neededBy: d.neededBy?.toISOString() ?? null })),
       assumptions: h.assumptions.map((a) => ({ id: a.id, text: a.text })),
       inScope: h.scopeItems.filter((s) => s.kind === "IN_SCOPE").map((s) => ({ id: s.id, text: s.description })),
       outOfScope: h.scopeItems.filter((s) => s.kind === "OUT_OF_SCOPE").map((s) => ({ id: s.id, text: s.description })),

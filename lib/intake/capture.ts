@@ -5,10 +5,11 @@ import { recordAudit } from "../audit/record.ts";
 import { env } from "../env.ts";
 import { conflict } from "../errors.ts";
 import { createHubSpotClient, dealRecordUrl, hubspotConfig } from "../integrations/hubspot/client.ts";
-import { fetchDeal, type FetchedDeal } from "../integrations/hubspot/deals.ts";
+import { fetchDeal, type CrmContact, type FetchedDeal } from "../integrations/hubspot/deals.ts";
 import { enqueueEffect } from "../sync/enqueue.ts";
 import { stageDefinition } from "../handoffs/stages.ts";
-import { leastLoaded, userForCrmOwner } from "./assign.ts";
+import { assignOwners, currentAssignmentRule, userForCrmOwner } from "./assign.ts";
+import { partyOwner, resolveItemOwner } from "./owners.ts";
 import { recordIntakeSnapshot } from "../handoffs/evidence.ts";
 import { overrideCovers } from "../handoffs/overrides.ts";
 import { recomputeCompleteness } from "../kpi/completeness.ts";
@@ -41,7 +42,7 @@ export async function captureDeal(dealId: string, trigger: CaptureTrigger, trace
   const config = await hubspotConfig();
   if (!config) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
   const policy = await currentIntakePolicy();
-  const deal = await fetchDeal(createHubSpotClient(config), dealId, policy.policy.fields.map((f) => f.property));
+  const deal = await fetchDeal(createHubSpotClient(config), dealId, [...policy.policy.fields.map((f) => f.property), ...stageEntryProperties(policy.policy)]);
   return applyCapturedDeal(deal, policy, { trigger, traceId, portalId: config.portalId });
 }
 
@@ -65,11 +66,11 @@ export async function applyCapturedDeal(
     });
     if (!existing && !closedWon) return { outcome: "ignored", reason: `Deal ${deal.id} is not closed-won (${p.pipeline ?? "?"}/${p.dealstage ?? "?"}).` };
 
-    const closedWonAt = existing?.closedWonAt ?? (p.closedate ? new Date(p.closedate) : new Date());
+    const closedWonAt = existing?.closedWonAt ?? closedWonMoment(p);
     // The snapshot holds the business data only: not HubSpot's bookkeeping, and not
     // the status we write back ourselves (which would otherwise look like a change).
     const snapshotProperties = Object.fromEntries(Object.entries(p).filter(([key]) => !VOLATILE_PROPERTIES.has(key)));
-    const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName };
+    const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName, contactDetails: deal.contacts };
     const last = existing?.snapshots[0];
     const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
     const snapshotVersion = changed ? (last?.version ?? 0) + 1 : last.version;
@@ -102,7 +103,7 @@ export async function applyCapturedDeal(
 
     const handoff = existing?.handoff;
     if (!handoff) {
-      const created = await createHandoff(tx, saved.id, deal, data, issues, closedWonAt);
+      const created = await createHandoff(tx, saved.id, deal, data, issues, closedWonAt, versioned);
       await audit("handoff.created", created.id, { dealId: deal.id });
       await audit(issues.length ? "intake.blocked" : "intake.validated", created.id);
       if (!issues.length) await recordSnapshotEvidence(tx, created.id, snapshotVersion, sourceUrl, versioned.version);
@@ -123,7 +124,7 @@ export async function applyCapturedDeal(
       return { outcome: "unchanged", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
     }
 
-    await replaceIntakeFacts(tx, handoff.id, data);
+    await replaceIntakeFacts(tx, handoff.id, data, deal.contacts);
     const wasBlocked = handoff.status === "INTAKE_BLOCKED";
     const overrides = await tx.override.findMany({ where: { handoffId: handoff.id, kind: "INTAKE_VALIDATION", status: "APPROVED" }, select: { bypassed: true } });
     const overridden = overrides.some((o) => overrideCovers(parseIntakeIssues(o.bypassed), issues));
@@ -155,18 +156,47 @@ export async function applyCapturedDeal(
   });
 }
 
+/** HubSpot records when a deal entered each stage (`hs_v2_date_entered_<stage id>`). */
+export function stageEntryProperty(stageId: string): string {
+  return `hs_v2_date_entered_${stageId}`;
+}
+
+function stageEntryProperties(policy: VersionedPolicy["policy"]): string[] {
+  return [...new Set(Object.values(policy.closedWonStages).flat().map(stageEntryProperty))];
+}
+
+/**
+ * When the deal was won: the moment it entered its closed-won stage, as HubSpot recorded it.
+ * `closedate` is only a fallback: sales often leave a planned date there, which can lie in the
+ * future and would move the handoff out of the week it was really won.
+ */
+export function closedWonMoment(properties: Record<string, string | null>, now = new Date()): Date {
+  const valid = (raw: string | null | undefined) => {
+    if (!raw) return null;
+    const date = /^\d+$/.test(raw) ? new Date(Number(raw)) : new Date(raw);
+    return Number.isNaN(date.getTime()) ? null : date;
+  };
+  const stage = properties.dealstage;
+  const entered = stage ? valid(properties[stageEntryProperty(stage)]) : null;
+  if (entered) return entered;
+  const closedate = valid(properties.closedate);
+  // A close date in the future is a plan, not a fact: the deal is won now.
+  if (closedate && closedate.getTime() <= now.getTime()) return closedate;
+  return now;
+}
+
 function titleOf(deal: FetchedDeal): string {
   return deal.properties.dealname ?? `Deal ${deal.id}`;
 }
 
-async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data: IntakeData, issues: IntakeIssue[], closedWonAt: Date) {
+async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data: IntakeData, issues: IntakeIssue[], closedWonAt: Date, versioned: VersionedPolicy) {
   // One connection per transaction: its queries run one after another.
-  const projectManagerId = await leastLoaded(tx, "PROJECT_MANAGER");
-  const psLeaderId = await leastLoaded(tx, "PS_LEADER");
-  const revOpsId = await leastLoaded(tx, "REVOPS");
-  const deliveryLeadId = await leastLoaded(tx, "DELIVERY_LEAD");
   const salesOwnerId = await userForCrmOwner(tx, deal.owner);
   const salesOwner = salesOwnerId ? await tx.user.findUnique({ where: { id: salesOwnerId }, select: { team: true } }) : null;
+  const rule = await currentAssignmentRule(tx);
+  const { projectManagerId, psLeaderId, revOpsId, deliveryLeadId } = await assignOwners(tx, rule.config, {
+    team: salesOwner?.team ?? null,
+  });
   const now = new Date();
   const sla = stageDefinition("INTAKE").slaHours * HOUR;
   const handoff = await tx.handoff.create({
@@ -197,12 +227,22 @@ async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data:
       stages: { create: { key: "INTAKE", status: "IN_PROGRESS", startedAt: now, dueAt: new Date(now.getTime() + sla) } },
     },
   });
-  await replaceIntakeFacts(tx, handoff.id, data);
+  await replaceIntakeFacts(tx, handoff.id, data, deal.contacts);
+  await recordAudit(tx, {
+    actor: SYSTEM,
+    action: "handoff.assigned",
+    entityType: "Handoff",
+    entityId: handoff.id,
+    handoffId: handoff.id,
+    data: { rule: rule.config.strategy, ruleVersion: rule.version, projectManagerId, psLeaderId, revOpsId, deliveryLeadId, policyVersion: versioned.version },
+  });
   return handoff;
 }
 
 /** While a handoff is at intake, its facts mirror the latest deal snapshot. */
-async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData) {
+async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData, contacts: CrmContact[]) {
+  const people = await tx.user.findMany({ where: { active: true }, select: { id: true, name: true, email: true } });
+  const owner = (name: string | null) => resolveItemOwner(name, people, contacts);
   await tx.scopeItem.deleteMany({ where: { handoffId } });
   await tx.risk.deleteMany({ where: { handoffId, status: "OPEN" } });
   await tx.milestone.deleteMany({ where: { handoffId } });
@@ -218,17 +258,17 @@ async function replaceIntakeFacts(tx: Tx, handoffId: string, data: IntakeData) {
     data: data.critical_risks.map((r) => ({ handoffId, title: r.title, severity: r.severity, likelihood: r.likelihood, ownerName: r.owner, mitigation: r.mitigation })),
   });
   await tx.milestone.createMany({
-    data: data.milestones.map((m, position) => ({ handoffId, name: m.name, dueDate: new Date(`${m.date}T09:00:00Z`), ownerName: m.owner, position })),
+    data: data.milestones.map((m, position) => ({ handoffId, name: m.name, dueDate: new Date(`${m.date}T09:00:00Z`), ownerName: m.owner, position, ...owner(m.owner) })),
   });
   const commitments = [
     ...(data.promised_kickoff_date ? [{ description: "Kickoff on the promised date", dueDate: data.promised_kickoff_date, owner: null }] : []),
     ...data.milestones.map((m) => ({ description: m.name, dueDate: m.date, owner: m.owner })),
   ];
   await tx.commitment.createMany({
-    data: commitments.map((c) => ({ handoffId, description: c.description, ownerName: c.owner, dueDate: new Date(`${c.dueDate}T09:00:00Z`) })),
+    data: commitments.map((c) => ({ handoffId, description: c.description, ownerName: c.owner, dueDate: new Date(`${c.dueDate}T09:00:00Z`), ...owner(c.owner) })),
   });
   await tx.dependency.createMany({
-    data: data.dependencies.map((d) => ({ handoffId, description: d.description, party: d.party || "Unspecified" })),
+    data: data.dependencies.map((d) => ({ handoffId, description: d.description, party: d.party || "Unspecified", ...partyOwner(d.party, people, contacts) })),
   });
 }
 

@@ -55,7 +55,7 @@ export async function clickupMembers(): Promise<{ id: string; name: string; emai
 }
 
 /** After a mapping changes, active workspaces and messages that name the person are brought up to date. */
-async function refreshActiveHandoffs() {
+export async function refreshActiveHandoffs() {
   const handoffs = await db().handoff.findMany({
     // Commitments and milestones name owners as text, so any active handoff may mention them.
     where: { status: "IN_PROGRESS", externalLinks: { some: {} } },

@@ -38,6 +38,7 @@ const task = z.looseObject({
   url: z.string(),
   description: z.string().nullable().optional(),
   assignees: z.array(member).default([]),
+  tags: z.array(z.looseObject({ name: z.string() })).default([]),
   due_date: z.string().nullable().optional(),
   dependencies: z.array(z.looseObject({ task_id: z.string(), depends_on: z.string() })).default([]),
   custom_fields: z.array(z.looseObject({ id: z.string(), name: z.string(), value: z.unknown().optional() })).default([]),
@@ -156,6 +157,14 @@ export class ClickUpClient {
 
   updateTask(taskId: string, input: { name?: string; markdown_content?: string; due_date?: number | null; assignees?: { add: number[]; rem: number[] } }) {
     return this.request("PUT", `/task/${encodeURIComponent(taskId)}`, task, { body: input });
+  }
+
+  addTag(taskId: string, tag: string) {
+    return this.request("POST", `/task/${encodeURIComponent(taskId)}/tag/${encodeURIComponent(tag)}`, z.unknown());
+  }
+
+  removeTag(taskId: string, tag: string) {
+    return this.request("DELETE", `/task/${encodeURIComponent(taskId)}/tag/${encodeURIComponent(tag)}`, z.unknown());
   }
 
   addDependency(taskId: string, dependsOn: string) {

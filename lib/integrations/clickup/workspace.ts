@@ -4,7 +4,7 @@ import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
 import { recordDeliveryOutput } from "../../delivery/record.ts";
 import { currentTaskTemplate } from "../../delivery/template.ts";
-import { markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
+import { CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
 import { toolLink } from "../sandbox-links.ts";
 import { clickUpClient, type ClickUpTask } from "./client.ts";
 
@@ -93,7 +93,7 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
         ...(planned.assignee !== null ? { assignees: [planned.assignee] } : {}),
         ...(planned.dueDate ? { due_date: planned.dueDate.getTime(), due_date_time: false } : {}),
         notify_all: false,
-        tags: ["handoff", model.ref.toLowerCase()],
+        tags: ["handoff", model.ref.toLowerCase(), ...(planned.client ? [CLIENT_TAG] : [])],
         ...(handoffField ? { custom_fields: [{ id: handoffField.id, value: model.ref }] } : {}),
       });
       taskIds.set(planned.key, task);
@@ -105,6 +105,14 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
         await ctx.throttle();
         await client.updateTask(found.id, change);
         updated++;
+      }
+      // Who owns it is visible in ClickUp: the client's tasks carry the tag, ours do not.
+      const tagged = found.tags.some((t) => t.name.toLowerCase() === CLIENT_TAG);
+      if (Boolean(planned.client) !== tagged) {
+        await ctx.throttle();
+        if (planned.client) await client.addTag(found.id, CLIENT_TAG);
+        else await client.removeTag(found.id, CLIENT_TAG);
+        updated += change ? 0 : 1;
       }
     }
   }
@@ -125,8 +133,8 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
   const record = {
     templateVersion: template.version,
     listId,
-    tasks: plan.tasks.map((t) => ({ key: t.key, name: t.name, owner: t.owner, mapped: t.assignee !== null, due: t.dueDate?.toISOString().slice(0, 10) ?? null, dependsOn: t.dependsOn.length })),
-    unmapped: plan.unmapped.map((u) => ({ owner: u.owner, reason: u.reason, tasks: u.tasks })),
+    tasks: plan.tasks.map((t) => ({ key: t.key, name: t.name, owner: t.owner, mapped: t.assignee !== null || t.client !== null, client: t.client, due: t.dueDate?.toISOString().slice(0, 10) ?? null, dependsOn: t.dependsOn.length })),
+    unmapped: plan.unmapped.map((u) => ({ owner: u.owner, reason: u.reason, kind: u.kind, userId: u.userId, tasks: u.tasks, items: u.items })),
   };
   const gates = plan.tasks.filter((t) => t.dependsOn.length > 0).map((t) => ({ task: t.name, waitsOn: t.dependsOn.map((k) => plan.tasks.find((p) => p.key === k)?.name ?? k) }));
   await recordDeliveryOutput({
@@ -141,7 +149,17 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
       { requirementKey: "workspace_link", kind: "LINK", label: "Delivery list created from the standard template", url, data: { note: `${plan.tasks.length} tasks from template version ${template.version}`, ...record } },
       { requirementKey: "dependency_gates", kind: "CHECK", label: "Dependency gates set", data: { note: `${plan.dependencyCount} dependencies`, gates } },
       // Owners are only confirmed when every task has one; otherwise the gap is reported.
-      ...(plan.unmapped.length === 0 ? [{ requirementKey: "owners_mapped", kind: "CHECK" as const, label: "Every task has an owner", data: { note: `${plan.tasks.length} tasks assigned` } }] : []),
+      ...(plan.unmapped.length === 0
+        ? [
+            {
+              requirementKey: "owners_mapped",
+              kind: "CHECK" as const,
+              label: "Every task has an owner",
+              url,
+              data: { note: ownersNote(plan.tasks.length, plan.clientOwned), clientOwned: plan.clientOwned },
+            },
+          ]
+        : []),
     ],
     action: "workspace.synced",
     data: { created, updated, dependenciesAdded: dependencies, templateVersion: template.version, unmapped: record.unmapped },
@@ -149,6 +167,11 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
 
   return { listId, url, created, updated, dependenciesAdded: dependencies, tasks: plan.tasks.length, unmapped: record.unmapped, templateVersion: template.version };
 };
+
+function ownersNote(tasks: number, clientOwned: number): string {
+  const ours = tasks - clientOwned;
+  return clientOwned === 0 ? `${tasks} tasks assigned` : `${ours} tasks assigned to our people, ${clientOwned} owned by the client (tagged ${CLIENT_TAG})`;
+}
 
 /**
  * What to change on an existing task so it matches the plan; null when it already does. Only
@@ -162,5 +185,7 @@ function taskChange(task: ClickUpTask, planned: PlannedTask) {
   if (!planned.dueDate && task.due_date) change.due_date = null; // the promise lost its date
   const current = task.assignees.map((a) => a.id);
   if (planned.assignee !== null && !current.includes(planned.assignee)) change.assignees = { add: [planned.assignee], rem: current };
+  // Client contacts are never assignees: a task handed to the client is unassigned on our side.
+  if (planned.client && current.length > 0) change.assignees = { add: [], rem: current };
   return Object.keys(change).length ? change : null;
 }

@@ -20,6 +20,17 @@ const dealSchema = z.object({
 
 const ownerSchema = z.object({ id: z.string(), email: z.string().nullable().optional(), firstName: z.string().nullable().optional(), lastName: z.string().nullable().optional() });
 const companySchema = z.object({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) });
+const contactSchema = z.object({ id: z.string(), properties: z.record(z.string(), z.string().nullable()) });
+
+/** A person at the client, as the CRM knows them: who can own client-side work. */
+export type CrmContact = {
+  id: string;
+  name: string;
+  email: string | null;
+};
+
+/** How many of a deal's contacts are read: enough for any real buying committee. */
+const MAX_CONTACTS = 20;
 
 export interface FetchedDeal {
   id: string;
@@ -27,6 +38,8 @@ export interface FetchedDeal {
   updatedAt: Date;
   owner: { id: string; email: string | null; name: string | null } | null;
   companyName: string | null;
+  /** The deal's contacts, with their names and emails. */
+  contacts: CrmContact[];
   associations: { companies: string[]; contacts: string[]; lineItems: string[] };
 }
 
@@ -43,6 +56,15 @@ export async function fetchDeal(client: Client, dealId: string, extraProperties:
   const owner = ownerId ? ownerSchema.parse(JSON.parse(JSON.stringify(await withRetry(() => client.crm.owners.ownersApi.getById(Number(ownerId)))))) : null;
   const companies = ids(deal.associations, "companies");
   const company = companies[0] ? companySchema.parse(JSON.parse(JSON.stringify(await withRetry(() => client.crm.companies.basicApi.getById(companies[0], ["name"]))))) : null;
+  const contactIds = ids(deal.associations, "contacts").slice(0, MAX_CONTACTS);
+  const contacts: CrmContact[] = [];
+  for (const contactId of contactIds) {
+    const raw = await withRetry(() => client.crm.contacts.basicApi.getById(contactId, ["firstname", "lastname", "email"]));
+    const contact = contactSchema.parse(JSON.parse(JSON.stringify(raw)));
+    const name = [contact.properties.firstname, contact.properties.lastname].map((v) => v?.trim()).filter(Boolean).join(" ");
+    const email = contact.properties.email?.trim().toLowerCase() || null;
+    if (name || email) contacts.push({ id: contact.id, name: name || email!, email });
+  }
 
   return {
     id: deal.id,
@@ -50,6 +72,7 @@ export async function fetchDeal(client: Client, dealId: string, extraProperties:
     updatedAt: deal.updatedAt,
     owner: owner ? { id: owner.id, email: owner.email?.toLowerCase() ?? null, name: [owner.firstName, owner.lastName].filter(Boolean).join(" ") || null } : null,
     companyName: company?.properties.name ?? null,
+    contacts,
     associations: { companies, contacts: ids(deal.associations, "contacts"), lineItems: ids(deal.associations, "line_items") },
   };
 }

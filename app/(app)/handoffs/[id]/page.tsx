@@ -11,6 +11,7 @@ import { HandoffSidebar } from "@/components/handoffs/handoff-sidebar";
 import { KickoffPanel } from "@/components/handoffs/kickoff-panel";
 import { ScopeChanges } from "@/components/handoffs/scope-changes";
 import { OverridePanel } from "@/components/handoffs/override-panel";
+import { OwnerResolution } from "@/components/handoffs/owner-resolution";
 import { HandoffStatusBadge, RiskBadge } from "@/components/handoffs/labels";
 import { StageRecord, StageTimeline } from "@/components/handoffs/stage-timeline";
 import { Alert } from "@/components/ui/alert";
@@ -20,6 +21,8 @@ import { handoffRef } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
 import { deliveryOutputsStatus } from "@/lib/delivery/actions";
+import { ownerResolutionOptions } from "@/lib/delivery/owners";
+import { assignableCandidates } from "@/lib/handoffs/reassign";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";
 
 export const metadata: Metadata = { title: "Handoff" };
@@ -35,6 +38,11 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
     throw error;
   }
   const { outputs, brief } = await deliveryOutputsStatus(handoff.id);
+  const unmapped = outputs.find((o) => o.key === "workspace")?.unmapped ?? [];
+  const [candidates, ownerOptions] = await Promise.all([
+    handoff.canReassign ? assignableCandidates() : null,
+    handoff.canResolveOwners && unmapped.length > 0 ? ownerResolutionOptions(handoff.id, unmapped.some((u) => u.kind === "not_linked")) : null,
+  ]);
 
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -79,6 +87,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="space-y-6">
           <GatePanel handoff={handoff} />
+          <OwnerResolution handoffId={handoff.id} unmapped={unmapped} options={ownerOptions} mayResolve={handoff.canResolveOwners} />
           <OverridePanel handoff={handoff} />
           <DeliveryOutputs handoffId={handoff.id} outputs={outputs} mayResync={handoff.canResyncOutputs} />
           {brief && <BriefPreview brief={brief} />}
@@ -98,7 +107,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
           <ScopeChanges handoff={handoff} />
         </div>
         <div className="space-y-6">
-          <HandoffSidebar handoff={handoff} />
+          <HandoffSidebar handoff={handoff} candidates={candidates} />
           <AuditHistory events={handoff.audit} />
         </div>
       </div>

@@ -64,6 +64,13 @@ describe("ClickUp sandbox auth and lookups", () => {
       "lead@demo.local",
       "sales@demo.local",
       "contractor@demo.local",
+      "viewer@demo.local",
+      "pm2@demo.local",
+      "pm3@demo.local",
+      "lead2@demo.local",
+      "lead3@demo.local",
+      "sales2@demo.local",
+      "leader2@demo.local",
     ]);
     expect(teams[0].members[6].user).toEqual({ id: 81000007, username: "Lee Contractor", email: "contractor@demo.local", color: expect.any(String), profilePicture: null, initials: "LC", role: 3 });
 
@@ -386,7 +393,7 @@ describe("ClickUp sandbox control API and persistence", () => {
     const { status, body } = await control(sandbox, "GET", "/workspace");
     expect(status).toBe(200);
     expect(body.team).toEqual({ id: TEAM.id, name: "Handoff Sandbox", url: `https://app.clickup.com/${TEAM.id}/home` });
-    expect(body.members).toHaveLength(7);
+    expect(body.members).toHaveLength(MEMBERS.length);
     const [space] = body.spaces;
     expect(space).toMatchObject({ id: SPACE.id, name: "Delivery", lists: [{ id: intake.id, name: "Intake", tasks: [] }] });
     expect(space.folders).toEqual([

@@ -27,6 +27,13 @@ export const MEMBERS: readonly ClickUpMember[] = [
   { id: 81000006, username: "Sam Carter", email: "sales@demo.local", color: "#ee5e99", initials: "SC", role: 3 },
   // In ClickUp but not among the app's users: assigning work to them must still work.
   { id: 81000007, username: "Lee Contractor", email: "contractor@demo.local", color: "#656f7d", initials: "LC", role: 3 },
+  { id: 81000008, username: "Victor Lang", email: "viewer@demo.local", color: "#5f55ee", initials: "VL", role: 4 },
+  { id: 81000009, username: "Lena Fischer", email: "pm2@demo.local", color: "#3db88b", initials: "LF", role: 3 },
+  { id: 81000010, username: "Omar Haddad", email: "pm3@demo.local", color: "#d4b106", initials: "OH", role: 3 },
+  { id: 81000011, username: "Tom Becker", email: "lead2@demo.local", color: "#c25400", initials: "TB", role: 3 },
+  { id: 81000012, username: "Aiko Tanaka", email: "lead3@demo.local", color: "#9b59b6", initials: "AT", role: 3 },
+  { id: 81000013, username: "Nina Patel", email: "sales2@demo.local", color: "#e84393", initials: "NP", role: 3 },
+  { id: 81000014, username: "Ben Walsh", email: "leader2@demo.local", color: "#2d3436", initials: "BW", role: 2 },
 ];
 
 /** The personal token's owner: what GET /v2/user answers and who creates tasks. */

@@ -163,6 +163,16 @@ function dependencyPair(store: ClickUpSandboxStore, task: TaskRecord, input: { d
   return input.depends_on !== undefined ? { waiting: task.id, blocking: other.id } : { waiting: other.id, blocking: task.id };
 }
 
+/** AddTagToTask / RemoveTagFromTask: tags are kept lower-case, as ClickUp does; both answer {}. */
+function changeTag(store: ClickUpSandboxStore, taskId: string, rawName: string, add: boolean) {
+  const task = requireTask(store, taskId);
+  const name = decodeURIComponent(rawName).trim().toLowerCase();
+  if (!name) throw apiErrors.invalidInput("tag_name is required");
+  const tags = add ? [...new Set([...task.tags, name])] : task.tags.filter((t) => t !== name);
+  store.updateTask(task.id, { tags }, task.dateClosed !== null);
+  return ok({});
+}
+
 export const TASK_ROUTES: readonly Route[] = [
   ["POST", "list/:list_id/task", (ctx, req, p) => createTask(ctx.store, p.list_id, req.rawBody)],
   [
@@ -207,6 +217,8 @@ export const TASK_ROUTES: readonly Route[] = [
       return ok({});
     },
   ],
+  ["POST", "task/:task_id/tag/:tag_name", (ctx, _req, p) => changeTag(ctx.store, p.task_id, p.tag_name, true)],
+  ["DELETE", "task/:task_id/tag/:tag_name", (ctx, _req, p) => changeTag(ctx.store, p.task_id, p.tag_name, false)],
   [
     "POST",
     "task/:task_id/dependency",

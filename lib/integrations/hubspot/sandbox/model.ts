@@ -226,6 +226,13 @@ const STANDARD: Record<ObjectTypeName, Record<string, Spec>> = {
     description: { type: "string", fieldType: "textarea", label: "Deal Description" },
     hs_is_closed: { type: "bool", fieldType: "booleancheckbox", label: "Is Deal Closed?", readOnly: true, calculated: true, options: options([["true", "True"], ["false", "False"]]) },
     hs_is_closed_won: { type: "bool", fieldType: "booleancheckbox", label: "Is Closed Won", readOnly: true, calculated: true, options: options([["true", "True"], ["false", "False"]]) },
+    // When the deal entered each stage of the pipeline, as HubSpot records it.
+    ...Object.fromEntries(
+      DEAL_STAGES.map((stage): [string, Spec] => [
+        `hs_v2_date_entered_${stage.value}`,
+        { type: "datetime", fieldType: "calculation_read_time", label: `Date entered "${stage.label}"`, readOnly: true, calculated: true },
+      ]),
+    ),
     ...system("createdate", "hs_lastmodifieddate"),
   },
   companies: {

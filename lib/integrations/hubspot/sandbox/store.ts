@@ -284,6 +284,7 @@ export class HubSpotSandboxStore {
     if (type === "deals") {
       properties.pipeline ??= "default";
       deriveDealFlags(properties);
+      if (properties.dealstage) properties[`hs_v2_date_entered_${properties.dealstage}`] = iso;
     }
     const record: CrmRecord = { id, properties, createdAt: iso, updatedAt: iso, archived: false };
     this.objects[type].set(id, record);
@@ -316,7 +317,11 @@ export class HubSpotSandboxStore {
     }
     record.properties[OBJECT_TYPES[type].modifiedProperty] = iso;
     record.updatedAt = iso;
-    if (type === "deals") deriveDealFlags(record.properties);
+    if (type === "deals") {
+      deriveDealFlags(record.properties);
+      // HubSpot records when a deal entered each stage, per stage.
+      if (changed.some(([name, value]) => name === "dealstage" && value)) record.properties[`hs_v2_date_entered_${record.properties.dealstage}`] = iso;
+    }
     this.mutated();
 
     for (const [name, value] of changed) {

@@ -40,5 +40,11 @@ export const SEED_USERS: readonly SlackUser[] = [
   { id: "U0SEED05", name: "dana", realName: "Dana Kim", email: "lead@demo.local", isBot: false },
   { id: "U0SEED06", name: "sam", realName: "Sam Carter", email: "sales@demo.local", isBot: false },
   { id: "U0SEED07", name: "victor", realName: "Victor Lang", email: "viewer@demo.local", isBot: false },
+  { id: "U0SEED08", name: "lena", realName: "Lena Fischer", email: "pm2@demo.local", isBot: false },
+  { id: "U0SEED09", name: "omar", realName: "Omar Haddad", email: "pm3@demo.local", isBot: false },
+  { id: "U0SEED10", name: "tom", realName: "Tom Becker", email: "lead2@demo.local", isBot: false },
+  { id: "U0SEED11", name: "aiko", realName: "Aiko Tanaka", email: "lead3@demo.local", isBot: false },
+  { id: "U0SEED12", name: "nina", realName: "Nina Patel", email: "sales2@demo.local", isBot: false },
+  { id: "U0SEED13", name: "ben", realName: "Ben Walsh", email: "leader2@demo.local", isBot: false },
   { id: BOT.userId, name: BOT.name, realName: "Handoff Control Center", email: "", isBot: true },
 ];
