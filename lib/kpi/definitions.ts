@@ -16,6 +16,12 @@ export interface KpiDefinition {
   key: KpiKey;
   label: string;
   unit: string;
+  /** Decimals shown wherever the figure appears: the dashboard, the exports and the proof brief. */
+  digits: number;
+  /** The highest value the measure can take (a percentage or a 0–100 score); a chart's axis stops there. */
+  max?: number;
+  /** One line under the chart; the full definition is a click away. */
+  summary: string;
   definition: string;
   /** Which way is better. */
   better: "lower" | "higher";
@@ -27,6 +33,9 @@ export const KPIS: readonly KpiDefinition[] = [
     key: "delayRate",
     label: "Kickoff delay rate",
     unit: "%",
+    digits: 0,
+    max: 100,
+    summary: "Share of the week's kickoffs that came later than promised.",
     definition: `Share of handoffs kicked off in the week whose kickoff came later than promised — or, with no promised date, more than ${KICKOFF_SLA_DAYS} days after closed-won.`,
     better: "lower",
     target: { min: 10, max: 25, days: 60, text: "10–25% lower within 60 days" },
@@ -35,7 +44,9 @@ export const KPIS: readonly KpiDefinition[] = [
     key: "incidentsPerHandoff",
     label: "Scope-change incidents per handoff",
     unit: "",
-    definition: "Scope changes logged after the implementation brief was approved, per handoff closed-won in the week. The weekly count of incidents is in the table.",
+    digits: 2,
+    summary: "After-brief scope changes per handoff closed-won in the week.",
+    definition: "Scope changes logged after the implementation brief was approved, per handoff closed-won in the week: counted against the week the deal closed, so a recent week rises as its handoffs reach delivery. The table’s “Scope incidents logged” column counts the same changes by the week they were logged.",
     better: "lower",
     target: { min: 20, max: 50, days: 60, text: "20–50% fewer within 60 days" },
   },
@@ -43,6 +54,9 @@ export const KPIS: readonly KpiDefinition[] = [
     key: "completeness",
     label: "Handoff completeness score",
     unit: "",
+    digits: 0,
+    max: 100,
+    summary: "Average 0–100 rubric score of the handoffs closed-won in the week.",
     definition:
       "0–100 per handoff: mandatory CRM fields present and valid (40), evidence captured for each gate reached (25), risks with an owner and a mitigation (20), commitments with a date and an owner (15). Averaged over the handoffs closed-won in the week.",
     better: "higher",
@@ -52,6 +66,9 @@ export const KPIS: readonly KpiDefinition[] = [
     key: "promiseAccuracy",
     label: "Promise accuracy",
     unit: "%",
+    digits: 0,
+    max: 100,
+    summary: "Share of sales commitments delivered as promised, from monthly QA.",
     definition: "From monthly QA: the share of sales commitments delivered as promised, averaged over the reviews completed in the week.",
     better: "higher",
     target: null,
@@ -59,6 +76,7 @@ export const KPIS: readonly KpiDefinition[] = [
 ];
 
 export const OTHER_DEFINITIONS = {
+  scopeLogged: "Scope changes logged in the week after the implementation brief was approved, whenever the deal closed.",
   cycle: "Median days from closed-won to the actual kickoff, for handoffs kicked off in the week.",
   gates: `Average hours from a gate's submission to its decision; approval within SLA when decided in ${APPROVAL_SLA_HOURS} hours. Stage on time: decided within the stage's own SLA from its start — past it the handoff is overdue and escalates to the PS leader's overdue view.`,
   overrides: "Overrides (of a blocked intake or of missing gate evidence) requested in the period, by how they were classified afterwards: false positive, false negative or justified.",
@@ -66,6 +84,9 @@ export const OTHER_DEFINITIONS = {
 };
 
 export type Verdict = "on-track" | "off-track" | "not-yet" | "no-data";
+
+/** How a checkpoint's verdict reads, on the dashboard and in the proof brief. */
+export const VERDICT_LABEL: Record<Verdict, string> = { "on-track": "On track", "off-track": "Off track", "not-yet": "Not reached", "no-data": "No data" };
 
 export interface Checkpoint {
   week: 4 | 8;

@@ -54,8 +54,11 @@ export interface WeekRow {
   delayed: number;
   delayRate: number | null;
   medianCycleDays: number | null;
+  /** After-brief scope changes logged in the week, whenever the deal closed. */
   scopeIncidents: number;
-  /** After-brief scope changes per handoff closed-won that week. */
+  /** After-brief scope changes of the handoffs closed-won in the week, whenever logged. */
+  closedIncidents: number;
+  /** closedIncidents per handoff closed-won that week. */
   incidentsPerHandoff: number | null;
   reviews: number;
   promiseAccuracy: number | null;
@@ -63,6 +66,8 @@ export interface WeekRow {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+/** Incidents per handoff are kept to three decimals: shown with two, a small rate never rounds to zero unseen. */
+const RATE_DIGITS = 3;
 const round = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
 export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(filters), client: PrismaClient = db()): Promise<WeekRow[]> {
@@ -117,7 +122,8 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
       delayRate: kw && kw.kickoffs > 0 ? round((kw.delayed / kw.kickoffs) * 100) : null,
       medianCycleDays: round(num(kw?.cycle)),
       scopeIncidents: s.get(key)?.incidents ?? 0,
-      incidentsPerHandoff: cw && cw.handoffs > 0 ? round((i.get(key)?.incidents ?? 0) / cw.handoffs, 2) : null,
+      closedIncidents: i.get(key)?.incidents ?? 0,
+      incidentsPerHandoff: cw && cw.handoffs > 0 ? round((i.get(key)?.incidents ?? 0) / cw.handoffs, RATE_DIGITS) : null,
       reviews: rw?.reviews ?? 0,
       promiseAccuracy: round(num(rw?.accuracy)),
     });
@@ -155,7 +161,8 @@ export function summarise(weeks: WeekRow[], periodMedianCycleDays?: number | nul
     delayRate: kickoffs ? round((sum((w) => w.delayed) / kickoffs) * 100) : null,
     medianCycleDays: periodMedianCycleDays !== undefined ? periodMedianCycleDays : weighted((w) => w.medianCycleDays, (w) => w.kickoffs),
     scopeIncidents: sum((w) => w.scopeIncidents),
-    incidentsPerHandoff: weighted((w) => w.incidentsPerHandoff, (w) => w.handoffs),
+    // From the counts, not from the weekly rates: exact however many weeks are summed.
+    incidentsPerHandoff: handoffs ? round(sum((w) => w.closedIncidents) / handoffs, RATE_DIGITS) : null,
     promiseAccuracy: weighted((w) => w.promiseAccuracy, (w) => w.reviews),
   };
 }
