@@ -144,7 +144,14 @@ describe("exports", () => {
     const kickoffRow = sheet.getRow(4);
     expect(kickoffRow.getCell(1).value).toEqual(new Date("2026-10-19T00:00:00Z"));
     expect(kickoffRow.getCell(4).value).toBe(4);
-    expect(kickoffRow.getCell(6).value).toBe(50);
+    // A percentage is a spreadsheet percentage: 0.5 shown as 50.0%.
+    expect(kickoffRow.getCell(6).value).toBe(0.5);
+    expect(kickoffRow.getCell(6).numFmt).toBe("0.0%");
+    // Whole counts as whole numbers ("14", never "14."), the rate with two decimals.
+    expect(kickoffRow.getCell(4).numFmt).toBe("0");
+    expect(sheet.getRow(2).getCell(9).value).toBe(0.5);
+    expect(sheet.getRow(2).getCell(9).numFmt).toBe("0.00");
+    expect(kickoffRow.getCell(7).numFmt).toBe("0.0");
     expect(sheet.rowCount).toBe(5);
   });
 
@@ -161,6 +168,14 @@ describe("exports", () => {
     const sheet = book.getWorksheet("Risk register")!;
     expect(sheet.rowCount).toBe(10);
     expect(sheet.getRow(2).getCell(4).value).toBeInstanceOf(Date);
+    // Levels and statuses as people read them, not the stored codes.
+    const injected = table.rows.findIndex((r) => r.title === "=HYPERLINK(\"x\")") + 2;
+    expect([6, 7, 10].map((c) => sheet.getRow(injected).getCell(c).value)).toEqual(["Low", "Low", "Open"]);
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      expect(["Low", "Medium", "High", "Critical"]).toContain(sheet.getRow(r).getCell(6).value);
+      expect(["Open", "Accepted", "Sent back", "Mitigated", "Closed"]).toContain(sheet.getRow(r).getCell(10).value);
+    }
+    expect(csv).not.toMatch(/,(LOW|MEDIUM|HIGH|CRITICAL|OPEN|ACCEPTED|REJECTED),/);
   });
 });
 
@@ -176,6 +191,18 @@ describe("proof brief", () => {
     expect(text).toMatch(/Baseline captured 2026-11-02 by .+ \(audit #\d+\)/);
     expect(text).toMatch(/HO-\d+\s+2026-10-09\s+approved\s+yes\s+justified/);
     expect(text).toContain("Weekly trends");
+    // Percent axes stop at 100%, never 110; the incidents axis fits its values (0.5 at most), not 0–1.
+    expect(text).toContain("100%");
+    expect(text).not.toMatch(/\b110\b/);
+    expect(text).toMatch(/0\.6\s/);
+    expect(text).not.toMatch(/^1\s*$/m);
+
+    // A QA run is named by its month, with its audit reference; the promise-accuracy figure is the dashboard's.
+    const run = await database.prisma.qaRun.create({ data: { month: "2026-10", sampleSize: 1, rule: {} } });
+    const started = await database.prisma.auditEvent.create({ data: { action: "qa.run_started", entityType: "QaRun", entityId: run.id, actorLabel: "test", at: at("2026-10-20") } });
+    const withRun = (await new PDFParse({ data: new Uint8Array(await proofBrief(filters(), at("2026-12-31"))) }).getText()).text;
+    expect(withRun).toContain(`QA runs: October 2026 QA run (audit #${started.id})`);
+    expect(withRun).not.toContain(run.id);
 
     // Another team's override in the same weeks is not this team's finding.
     const elsewhere = await createHandoff(database.prisma, team, { title: "Other team" });

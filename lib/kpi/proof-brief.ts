@@ -1,9 +1,11 @@
 import PDFDocument from "pdfkit";
 import { db } from "../db/client.ts";
 import { FAILURE_PATTERNS, type FailurePattern } from "../qa/runs.ts";
+import { axisFor, chartPoints, segments } from "./chart.ts";
 import { dashboardData } from "./dashboard.ts";
-import { KPIS } from "./definitions.ts";
+import { KPIS, VERDICT_LABEL, type KpiDefinition } from "./definitions.ts";
 import { COHORT_LABEL, type KpiFilters } from "./filters.ts";
+import { formatChange, formatKpi, formatMonth, formatNumber } from "./format.ts";
 import { handoffWhere, type WeekRow } from "./queries.ts";
 
 /**
@@ -18,7 +20,7 @@ const BLUE = "#2563eb";
 const GREY = "#64748b";
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
-const fmt = (v: number | null, unit: string) => (v === null ? "—" : `${v}${unit}`);
+const weekLabel = (week: string) => new Date(`${week}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 function heading(doc: PDFKit.PDFDocument, text: string) {
   if (doc.y > 700) doc.addPage();
@@ -47,31 +49,43 @@ function table(doc: PDFKit.PDFDocument, headers: string[], rows: string[][], wid
   doc.font("Helvetica").fontSize(9.5);
 }
 
-/** A weekly line chart drawn as vectors, with the baseline as a dashed line. */
-function chart(doc: PDFKit.PDFDocument, title: string, weeks: WeekRow[], key: (typeof KPIS)[number]["key"], baseline: number | null) {
+/**
+ * A weekly line chart drawn as vectors, with the baseline as a dashed line. The value axis is
+ * the dashboard's (0–100% for a percentage, scaled to the data otherwise); a week without
+ * data is a gap in the line, and every week with data has its dot, so a lone week shows.
+ */
+function chart(doc: PDFKit.PDFDocument, def: KpiDefinition, weeks: WeekRow[], baseline: number | null) {
   const height = 90;
-  if (doc.y + height + 30 > 780) doc.addPage();
-  const top = doc.y + 12;
-  doc.font("Helvetica-Bold").fontSize(9).fillColor("#0f172a").text(title, MARGIN, doc.y);
-  const values = weeks.map((w) => w[key]);
-  const known = values.filter((v): v is number => v !== null);
-  const max = Math.max(1, ...known, baseline ?? 0) * 1.1;
-  const x = (i: number) => MARGIN + 30 + (i / Math.max(1, weeks.length - 1)) * (WIDTH - 40);
-  const y = (v: number) => top + height - (v / max) * height;
-  doc.rect(MARGIN + 30, top, WIDTH - 40, height).lineWidth(0.5).strokeColor("#cbd5e1").stroke();
-  doc.font("Helvetica").fontSize(7).fillColor(GREY).text(String(Math.round(max)), MARGIN, top - 3, { width: 26, align: "right" }).text("0", MARGIN, top + height - 4, { width: 26, align: "right" });
-  if (baseline !== null) doc.moveTo(MARGIN + 30, y(baseline)).lineTo(MARGIN + WIDTH - 10, y(baseline)).dash(4, { space: 3 }).strokeColor("#7c3aed").stroke().undash();
-  let started = false;
-  values.forEach((v, i) => {
-    if (v === null) return;
-    if (!started) doc.moveTo(x(i), y(v));
-    else doc.lineTo(x(i), y(v));
-    started = true;
+  const left = MARGIN + 34;
+  const width = WIDTH - 44;
+  if (doc.y + height + 34 > 780) doc.addPage();
+  doc.font("Helvetica-Bold").fontSize(9).fillColor("#0f172a").text(`${def.label}${def.unit ? ` (${def.unit})` : ""}`, MARGIN, doc.y);
+  const top = doc.y + 6;
+  const values = chartPoints(weeks, def.key).map((p) => p.value);
+  const axis = axisFor(def, [...values, baseline]);
+  const x = (i: number) => left + (weeks.length > 1 ? (i / (weeks.length - 1)) * width : width / 2);
+  const y = (v: number) => top + height - (Math.min(v, axis.max) / axis.max) * height;
+  for (const tick of axis.ticks) {
+    doc.moveTo(left, y(tick)).lineTo(left + width, y(tick)).lineWidth(0.3).strokeColor("#e2e8f0").stroke();
+    doc.font("Helvetica").fontSize(7).fillColor(GREY).text(formatNumber(tick, axis.digits, def.unit), MARGIN, y(tick) - 3, { width: 30, align: "right" });
+  }
+  doc.rect(left, top, width, height).lineWidth(0.5).strokeColor("#cbd5e1").stroke();
+  if (baseline !== null) doc.moveTo(left, y(baseline)).lineTo(left + width, y(baseline)).lineWidth(1).dash(4, { space: 3 }).strokeColor("#7c3aed").stroke().undash();
+  for (const run of segments(values)) {
+    if (run.length < 2) continue;
+    run.forEach((p, i) => (i === 0 ? doc.moveTo(x(p.index), y(p.value)) : doc.lineTo(x(p.index), y(p.value))));
+    doc.lineWidth(1.5).strokeColor(BLUE).stroke();
+  }
+  values.forEach((v, i) => v !== null && doc.circle(x(i), y(v), 2).fillColor(BLUE).fill());
+  // Week labels: the last week and every few weeks before it, each under its point.
+  const every = Math.max(1, Math.ceil(weeks.length / 7));
+  const last = weeks.length - 1;
+  weeks.forEach((w, i) => {
+    if ((last - i) % every !== 0) return;
+    const align = i === last && weeks.length > 1 ? "right" : "center";
+    doc.fontSize(7).fillColor(GREY).text(weekLabel(w.week), align === "right" ? x(i) - 50 : x(i) - 25, top + height + 3, { width: 50, align });
   });
-  if (started) doc.lineWidth(1.5).strokeColor(BLUE).stroke();
-  values.forEach((v, i) => v !== null && doc.circle(x(i), y(v), 1.8).fillColor(BLUE).fill());
-  doc.fontSize(7).fillColor(GREY).text(weeks[0]?.week ?? "", MARGIN + 30, top + height + 3).text(weeks.at(-1)?.week ?? "", MARGIN + WIDTH - 60, top + height + 3, { width: 50, align: "right" });
-  doc.y = top + height + 16;
+  doc.y = top + height + 18;
   doc.x = MARGIN;
   doc.fillColor("#0f172a").fontSize(9.5);
 }
@@ -92,10 +106,11 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
       select: { id: true, reason: true, status: true, classification: true, material: true, createdAt: true, handoff: { select: { number: true } } },
     }),
     db().override.count({ where: overrideWhere }),
-    db().qaReview.findMany({ where: { reviewedAt: { gte: from, lt: to }, handoff: ofHandoffs }, select: { failurePatterns: true, promiseAccuracy: true } }),
+    db().qaReview.findMany({ where: { reviewedAt: { gte: from, lt: to }, handoff: ofHandoffs }, select: { failurePatterns: true } }),
     data.baseline ? db().auditEvent.findFirst({ where: { action: "kpi.baseline_captured", entityId: data.baseline.id }, select: { id: true } }) : null,
     db().auditEvent.findMany({ where: { action: "qa.run_started", at: { gte: from, lt: to } }, select: { id: true, entityId: true, at: true }, orderBy: { id: "asc" } }),
   ]);
+  const runMonths = new Map((await db().qaRun.findMany({ where: { id: { in: runEvents.map((e) => e.entityId) } }, select: { id: true, month: true } })).map((r) => [r.id, r.month]));
   const overrideAudit = await db().auditEvent.findMany({
     where: { entityType: "Override", entityId: { in: overrides.map((o) => o.id) } },
     select: { id: true, entityId: true },
@@ -123,8 +138,11 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
     ["KPI", "Baseline", "This period", "Target", "Week 4", "Week 8"],
     KPIS.map((def) => {
       const p = data.progress.find((x) => x.key === def.key);
-      const cp = (i: number) => (p ? `${p.checkpoints[i].verdict}${p.checkpoints[i].improvement !== null ? ` (${p.checkpoints[i].improvement}%)` : ""}` : "—");
-      return [def.label, fmt(p?.baseline ?? null, def.unit), fmt(data.totals[def.key], def.unit), def.target?.text ?? "—", cp(0), cp(1)];
+      const cp = (i: number) => {
+        const c = p?.checkpoints[i];
+        return c ? `${VERDICT_LABEL[c.verdict]}${c.improvement !== null ? ` (${formatChange(c.improvement)})` : ""}` : "—";
+      };
+      return [def.label, formatKpi(def, p?.baseline ?? null), formatKpi(def, data.totals[def.key]), def.target?.text ?? "—", cp(0), cp(1)];
     }),
     [130, 60, 65, 110, 65, 65],
   );
@@ -133,7 +151,7 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
   doc.fillColor("#0f172a").fontSize(9.5);
 
   heading(doc, "Weekly trends");
-  for (const def of KPIS) chart(doc, `${def.label}${def.unit ? ` (${def.unit})` : ""}`, data.weeks, def.key, data.baseline?.metrics[def.key] ?? null);
+  for (const def of KPIS) chart(doc, def, data.weeks, data.baseline?.metrics[def.key] ?? null);
 
   heading(doc, "Overrides");
   if (overrides.length === 0) doc.text("No overrides in the period.");
@@ -157,9 +175,14 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
   heading(doc, "QA findings");
   const counts = new Map<string, number>();
   for (const r of reviews) for (const p of r.failurePatterns) counts.set(p, (counts.get(p) ?? 0) + 1);
-  const accuracy = reviews.filter((r) => r.promiseAccuracy !== null);
+  // The same promise-accuracy figure as the KPI table above and the dashboard.
+  const accuracyDef = KPIS.find((k) => k.key === "promiseAccuracy")!;
+  const runs = runEvents.map((e) => {
+    const month = runMonths.get(e.entityId);
+    return `${month ? `${formatMonth(month)} QA run` : "QA run"} (audit #${e.id})`;
+  });
   doc.text(
-    `${reviews.length} handoff${reviews.length === 1 ? "" : "s"} reviewed in the period${accuracy.length ? `; promise accuracy ${Math.round(accuracy.reduce((n, r) => n + (r.promiseAccuracy ?? 0), 0) / accuracy.length)}%` : ""}. QA runs: ${runEvents.map((e) => `${e.entityId} (audit #${e.id})`).join(", ") || "none"}.`,
+    `${reviews.length} handoff${reviews.length === 1 ? "" : "s"} reviewed in the period${data.totals.promiseAccuracy !== null ? `; promise accuracy ${formatKpi(accuracyDef, data.totals.promiseAccuracy)}` : ""}. QA runs: ${runs.join(", ") || "none"}.`,
   );
   if (counts.size) {
     doc.moveDown(0.3);
@@ -173,7 +196,7 @@ export async function proofBrief(filters: KpiFilters, now = new Date()): Promise
     data.operational.gates.map((g) => [
       g.label,
       String(g.decided),
-      fmt(g.avgWaitHours, ""),
+      formatNumber(g.avgWaitHours, 1),
       g.decided ? `${Math.round((g.withinSla / g.decided) * 100)}%` : "—",
       g.decided ? `${Math.round((g.stageOnTime / g.decided) * 100)}%` : "—",
     ]),
