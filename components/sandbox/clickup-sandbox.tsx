@@ -33,9 +33,17 @@ export function ClickUpSandbox({ lists }: { lists: SandboxList[] }) {
                   {list.tasks.map((t) => (
                     <tr key={t.id}>
                       <td className="px-5 py-2 text-slate-900">
-                        {t.name} <span className="ml-1 text-xs text-slate-400">{t.status.status}</span>
+                        {t.name} <span className="ml-1 text-xs text-slate-600">{t.status.status}</span>
                       </td>
-                      <td className="px-3 py-2">{t.assignees.length ? t.assignees.map((a) => a.username ?? a.email).join(", ") : <Badge tone="amber">Unassigned</Badge>}</td>
+                      <td className="px-3 py-2">
+                        {t.tags.some((tag) => tag.name === "client-owned") ? (
+                          <Badge tone="violet">Client-owned</Badge>
+                        ) : t.assignees.length ? (
+                          t.assignees.map((a) => a.username ?? a.email).join(", ")
+                        ) : (
+                          <Badge tone="amber">Unassigned</Badge>
+                        )}
+                      </td>
                       <td className="px-3 py-2 text-slate-600">{t.due_date ? formatDate(new Date(Number(t.due_date))) : "—"}</td>
                       <td className="px-5 py-2 text-slate-600">{t.dependencies.waiting_on.map((id) => names.get(id) ?? id).join("; ") || "—"}</td>
                     </tr>

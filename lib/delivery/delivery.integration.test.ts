@@ -110,7 +110,7 @@ async function drain(handoffId: string) {
 
 async function clickupTree() {
   const res = await fetch(`${clickup.url}/__sandbox/workspace`);
-  return (await res.json()) as { spaces: { folders: { name: string; lists: { id: string; name: string; tasks: { id: string; name: string; assignees: { email: string }[]; due_date: string | null; dependencies: { waiting_on: string[]; blocking: string[] } }[] }[] }[] }[] };
+  return (await res.json()) as { spaces: { folders: { name: string; lists: { id: string; name: string; tasks: { id: string; name: string; assignees: { email: string }[]; tags: { name: string }[]; due_date: string | null; dependencies: { waiting_on: string[]; blocking: string[] } }[] }[] }[] }[] };
 }
 
 async function notionPages() {
@@ -193,13 +193,25 @@ describe("delivery outputs", () => {
     const job = await database.prisma.syncJob.findFirstOrThrow({ where: { handoffId, kind: "clickup.workspace" } });
     expect(job.result).toMatchObject({ unmapped: [{ owner: "Someone Outside", kind: "unknown", tasks: ["Commitment: Weekly status report"] }] });
 
-    // Fix the owner, then sync again through lost answers and server errors: still nine tasks, now all assigned.
-    await database.prisma.commitment.updateMany({ where: { handoffId }, data: { ownerName: team.lead.name } });
+    // Only the handoff's PM or a PS leader resolves owners, and only for this handoff's items.
+    const { resolveOwner } = await import("./owners.ts");
+    const commitment = await database.prisma.commitment.findFirstOrThrow({ where: { handoffId, description: "Weekly status report" } });
+    const toLead = { action: "reassign", items: [{ kind: "commitment", id: commitment.id }], to: { kind: "person", userId: team.lead.userId } };
+    await expect(resolveOwner(team.sales, handoffId, toLead)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resolveOwner(team.lead, handoffId, toLead)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resolveOwner(team.pm, handoffId, { ...toLead, items: [{ kind: "commitment", id: "not-this-handoffs" }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resolveOwner(team.pm, handoffId, { ...toLead, to: { kind: "client", email: "nobody@client.example" } })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(resolveOwner(team.pm, handoffId, { action: "link", userId: team.lead.userId, clickupUserId: "99999999" })).rejects.toMatchObject({ code: "INVALID" });
+
+    // The PM gives the unknown owner's commitment to the delivery lead; the list syncs again through lost
+    // answers and server errors: still nine tasks, now all assigned.
     clickup.setFaults({ rate: 0.15, kinds: ["lost_response", "500"] });
+    await resolveOwner(team.pm, handoffId, toLead);
     const { resyncOutput } = await import("./actions.ts");
-    await resyncOutput(team.pm, handoffId, "workspace");
     await drain(handoffId);
     clickup.setFaults(null);
+    const reassigned = await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId, action: "owner.reassigned" } });
+    expect(reassigned).toMatchObject({ actorId: team.pm.userId, data: { to: team.lead.name, items: [{ kind: "commitment", name: "Weekly status report", before: "Someone Outside" }] } });
     const again = (await clickupTree()).spaces[0].folders.filter((f) => f.name.startsWith(`HO-${number} `));
     expect(again).toHaveLength(1);
     expect(again[0].lists).toHaveLength(1);
@@ -208,6 +220,22 @@ describe("delivery outputs", () => {
     expect(again[0].lists[0].tasks.find((t) => t.name === "Milestone: Sandbox configured")!.dependencies.waiting_on).toHaveLength(1);
     const evidence = await database.prisma.evidence.findMany({ where: { stage: { handoffId, key: "DELIVERY_WORKSPACE" }, requirementKey: "owners_mapped" } });
     expect(evidence).toHaveLength(1);
+
+    // A milestone the client owns: given to a contact on the CRM deal, it is tagged as the client's in
+    // ClickUp, with the contact named in the description, and nobody of ours is its assignee.
+    await database.prisma.dealSnapshot.updateMany({
+      where: { deal: { handoff: { id: handoffId } } },
+      data: { associations: { contactDetails: [{ id: "501", name: "Helena Brandt", email: "helena.brandt@northwind.example" }] } },
+    });
+    const goLive = await database.prisma.milestone.findFirstOrThrow({ where: { handoffId, name: "Go-live" } });
+    await resolveOwner(team.leader, handoffId, { action: "reassign", items: [{ kind: "milestone", id: goLive.id }], to: { kind: "client", email: "helena.brandt@northwind.example" } });
+    await drain(handoffId);
+    const clientTask = (await clickupTree()).spaces[0].folders.find((f) => f.name.startsWith(`HO-${number} `))!.lists[0].tasks.find((t) => t.name === "Milestone: Go-live")!;
+    expect(clientTask.assignees).toEqual([]);
+    expect(clientTask.tags.map((t) => t.name)).toContain("client-owned");
+    expect(await database.prisma.milestone.findUniqueOrThrow({ where: { id: goLive.id } })).toMatchObject({ clientOwnerName: "Helena Brandt", clientOwnerEmail: "helena.brandt@northwind.example", ownerId: null });
+    const task = await fetch(`${clickup.url}/api/v2/task/${clientTask.id}?include_markdown_description=true`, { headers: { Authorization: "pk_test_token" } }).then((r) => r.json());
+    expect(task.markdown_description ?? task.description).toContain("Owned by the client: Helena Brandt <helena.brandt@northwind.example>.");
 
     // A promise loses its date: the task loses its due date too.
     await database.prisma.commitment.updateMany({ where: { handoffId, description: "Weekly status report" }, data: { dueDate: null } });

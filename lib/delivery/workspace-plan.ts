@@ -112,8 +112,11 @@ function resolveItem(model: DeliveryModel, owner: ItemOwner, name: string | null
   return resolvePerson(p);
 }
 
+/** How a task's description says the client owns it. */
+export const CLIENT_LINE_PREFIX = "Owned by the client:";
+
 function clientLine(client: { name: string; email: string | null }): string {
-  return `Owned by the client: ${client.name}${client.email ? ` <${client.email}>` : ""}.`;
+  return `${CLIENT_LINE_PREFIX} ${client.name}${client.email ? ` <${client.email}>` : ""}.`;
 }
 
 export function planWorkspace(model: DeliveryModel, template: TaskTemplate): WorkspacePlan {

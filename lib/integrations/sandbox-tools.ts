@@ -36,6 +36,7 @@ const taskSchema = z.looseObject({
   name: z.string(),
   status: z.looseObject({ status: z.string() }),
   assignees: z.array(z.looseObject({ username: z.string().nullable().optional(), email: z.string().nullable().optional() })),
+  tags: z.array(z.looseObject({ name: z.string() })).default([]),
   due_date: z.union([z.string(), z.number()]).nullable(),
   dependencies: z.looseObject({ waiting_on: z.array(z.string()), blocking: z.array(z.string()) }),
 });

@@ -4,7 +4,7 @@ import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
 import { recordDeliveryOutput } from "../../delivery/record.ts";
 import { currentTaskTemplate } from "../../delivery/template.ts";
-import { CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
+import { CLIENT_LINE_PREFIX, CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
 import { toolLink } from "../sandbox-links.ts";
 import { clickUpClient, type ClickUpTask } from "./client.ts";
 
@@ -179,8 +179,12 @@ function ownersNote(tasks: number, clientOwned: number): string {
  * a replacement, since the delivery team may be working in it.
  */
 function taskChange(task: ClickUpTask, planned: PlannedTask) {
-  const change: { name?: string; due_date?: number | null; assignees?: { add: number[]; rem: number[] } } = {};
+  const change: { name?: string; markdown_content?: string; due_date?: number | null; assignees?: { add: number[]; rem: number[] } } = {};
   if (task.name !== planned.name) change.name = planned.name;
+  // The description is the team's to edit, except the line that says the client owns the task.
+  const clientLine = planned.description.split("\n").find((line) => line.startsWith(CLIENT_LINE_PREFIX));
+  const hasClientLine = (task.description ?? "").includes(CLIENT_LINE_PREFIX);
+  if ((clientLine && !(task.description ?? "").includes(clientLine)) || (!clientLine && hasClientLine)) change.markdown_content = planned.description;
   if (planned.dueDate && !sameDay(task.due_date, planned.dueDate)) change.due_date = planned.dueDate.getTime();
   if (!planned.dueDate && task.due_date) change.due_date = null; // the promise lost its date
   const current = task.assignees.map((a) => a.id);

@@ -33,6 +33,7 @@ function taskNode(store: ClickUpSandboxStore, task: TaskRecord) {
       const member = store.member(id);
       return member ? [{ id: member.id, username: member.username, email: member.email }] : [];
     }),
+    tags: task.tags.map((name) => ({ name })),
     due_date: task.dueDate,
     date_created: task.dateCreated,
     parent: task.parent,
