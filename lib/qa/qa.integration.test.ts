@@ -46,6 +46,16 @@ describe("monthly QA", () => {
     // A sample smaller than the overrides still takes them all.
     const small = await createQaRun(team.leader, { month: "2026-10", sampleSize: 1, rule: "random" });
     expect(small).toMatchObject({ sampled: 4, overrides: 4 });
+    // One run per month: a second would sample and score the same handoffs again.
+    await expect(createQaRun(team.revops, { month: "2026-10", sampleSize: 7, rule: "lowest-completeness" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      httpStatus: 409,
+      message: expect.stringMatching(/^October 2026 already has a QA run, started .* by .*: open it from the list of runs instead of starting another\.$/),
+    });
+    expect(await database.prisma.qaRun.count({ where: { month: "2026-10" } })).toBe(1);
+    // The database holds the rule too, whatever the caller.
+    await expect(database.prisma.qaRun.create({ data: { month: "2026-10", sampleSize: 1, rule: {} } })).rejects.toThrow();
+    await database.prisma.qaRun.delete({ where: { id: small.id } });
 
     const run = await createQaRun(team.revops, { month: "2026-10", sampleSize: 7, rule: "lowest-completeness" });
     expect(run).toMatchObject({ sampled: 7, overrides: 4 });
@@ -110,9 +120,11 @@ describe("monthly QA", () => {
   });
 
   it("closes a run only once every review is in, after which the scores are final", async () => {
-    const { id } = await createQaRun(team.leader, { month: "2026-10", sampleSize: 1, rule: "random" });
+    const august = await createHandoff(database.prisma, team, { title: "QA August" });
+    await database.prisma.handoff.update({ where: { id: august.id }, data: { closedWonAt: new Date(Date.UTC(2026, 7, 12)) } });
+    const { id } = await createQaRun(team.leader, { month: "2026-08", sampleSize: 1, rule: "random" });
     const reviews = (await qaRunDetail(team.leader, id)).reviews;
-    await expect(closeQaRun(team.leader, id)).rejects.toThrow(`${reviews.length} sampled handoffs are not reviewed yet`);
+    await expect(closeQaRun(team.leader, id)).rejects.toThrow(reviews.length === 1 ? "1 sampled handoff is not reviewed yet" : `${reviews.length} sampled handoffs are not reviewed yet`);
     for (const r of reviews) {
       await submitReview(team.leader, r.id, { rubric: RUBRIC_MET, commitments: r.commitments.map((c) => ({ id: c.id, outcome: "DELIVERED" })) });
     }
@@ -132,5 +144,20 @@ describe("monthly QA", () => {
     await expect(completeRetrainingAction(team.viewer, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await completeRetrainingAction(team.pm, id);
     expect(await listRetrainingActions()).toEqual([expect.objectContaining({ id, status: "DONE", owner: team.pm.name, dueDate: "2026-12-15T00:00:00.000Z" })]);
+  });
+});
+
+describe("a QA run that does not exist", () => {
+  it("is not found, whatever the id looks like", async () => {
+    for (const id of ["no-such-run", "x".repeat(300), "bad\u0000id", "'; DROP TABLE \"QaRun\"; --"]) {
+      await expect(qaRunDetail(team.leader, id), id).rejects.toMatchObject({ code: "NOT_FOUND", httpStatus: 404 });
+      await expect(closeQaRun(team.leader, id), id).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(submitReview(team.leader, id, { rubric: RUBRIC_MET }), id).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(completeRetrainingAction(team.leader, id), id).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(addRetrainingAction(team.leader, { pattern: "unowned-risk", description: "Risk owner workshop", ownerId: team.pm.userId, dueDate: "2026-12-15", runId: "no-such-run" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: "This QA run does not exist.",
+    });
   });
 });

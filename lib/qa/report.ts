@@ -1,5 +1,6 @@
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
+import { isRecordId } from "../db/ids.ts";
 import { notFound } from "../errors.ts";
 import { ACTION_OWNER_ROLES, FAILURE_PATTERNS, reviewInputSchema, type FailurePattern, type ReviewInput } from "./runs.ts";
 
@@ -26,6 +27,7 @@ export async function listQaRuns() {
 }
 
 export async function qaRunDetail(actor: Actor, runId: string) {
+  if (!isRecordId(runId)) throw notFound("This QA run does not exist.");
   const run = await db().qaRun.findUnique({
     where: { id: runId },
     include: {

@@ -5,7 +5,8 @@ import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { CommitmentStatus } from "../db/generated/enums.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { isRecordId } from "../db/ids.ts";
+import { conflict, forbidden, invalid, notFound, parseInput } from "../errors.ts";
 import { PROMISE_OUTCOMES, RUBRIC_LEVELS, promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
 
 /**
@@ -36,7 +37,7 @@ export const SAMPLING_RULES = {
 export const runInputSchema = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Choose a month (YYYY-MM)."),
   sampleSize: z.coerce.number().int().min(1, "Sample at least one handoff.").max(500, "Sample at most 500 handoffs."),
-  rule: z.enum(Object.keys(SAMPLING_RULES) as [keyof typeof SAMPLING_RULES, ...(keyof typeof SAMPLING_RULES)[]]),
+  rule: z.enum(Object.keys(SAMPLING_RULES) as [keyof typeof SAMPLING_RULES, ...(keyof typeof SAMPLING_RULES)[]], "Choose a sampling rule."),
 });
 
 /**
@@ -52,7 +53,7 @@ export const reviewInputSchema = z.object({
     .max(500)
     .default([]),
   failurePatterns: z.array(z.enum(PATTERN_KEYS)).max(PATTERN_KEYS.length).default([]),
-  notes: z.string().trim().max(2000).optional(),
+  notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters.").optional(),
 });
 export type ReviewInput = z.infer<typeof reviewInputSchema>;
 
@@ -78,10 +79,9 @@ const RISK_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 
 export async function createQaRun(actor: Actor, input: unknown) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can start a QA run.");
-  const parsed = runInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const { month, sampleSize, rule } = parsed.data;
+  const { month, sampleSize, rule } = parseInput(runInputSchema, input);
   const { from, to } = monthRange(month);
+  await assertNoRunFor(month);
 
   // The month's handoffs, and every handoff with an override made in the month — whenever it
   // was closed-won and whatever became of it: the control samples every override.
@@ -132,17 +132,31 @@ export async function createQaRun(actor: Actor, input: unknown) {
     await tx.qaReview.createMany({ data: rows });
     await recordAudit(tx, { actor, action: "qa.run_started", entityType: "QaRun", entityId: run.id, data: { month, rule, requested: sampleSize, sampled: sample.length, overrides: overridden.length } });
     return { id: run.id, sampled: sample.length, overrides: overridden.length };
+  }).catch(async (error: unknown) => {
+    // Two people starting the same month at once: the unique month lets one win; the other hears why.
+    if ((error as { code?: unknown }).code === "P2002") await assertNoRunFor(month);
+    throw error;
   });
 }
 
+const monthLabel = (month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** One run per month (the database holds the rule too): a second would sample and score the same handoffs again. */
+async function assertNoRunFor(month: string) {
+  const existing = await db().qaRun.findUnique({ where: { month }, select: { createdAt: true, createdBy: { select: { name: true } } } });
+  if (existing) {
+    const started = existing.createdAt.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+    throw conflict(`${monthLabel(month)} already has a QA run, started ${started} by ${existing.createdBy?.name ?? "someone"}: open it from the list of runs instead of starting another.`);
+  }
+}
+
 export async function submitReview(actor: Actor, reviewId: string, input: unknown) {
-  const parsed = reviewInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const review = await db().qaReview.findUnique({ where: { id: reviewId }, include: { run: { select: { status: true } } } });
+  const review = isRecordId(reviewId) ? await db().qaReview.findUnique({ where: { id: reviewId }, include: { run: { select: { status: true } } } }) : null;
   if (!review) throw notFound("This review does not exist.");
+  const data = parseInput(reviewInputSchema, input);
   if (review.reviewerId !== actor.userId && actor.role !== "PS_LEADER") throw forbidden("Only the assigned reviewer or a PS leader can score this handoff.");
   if (review.run.status === "CLOSED") throw conflict("This QA run is closed.");
-  const { rubric, commitments, failurePatterns, notes } = parsed.data;
+  const { rubric, commitments, failurePatterns, notes } = data;
 
   const known = await db().commitment.findMany({ where: { handoffId: review.handoffId }, select: { id: true } });
   const stray = commitments.find((c) => !known.some((k) => k.id === c.id));
@@ -185,7 +199,7 @@ export async function submitReview(actor: Actor, reviewId: string, input: unknow
 export async function closeQaRun(actor: Actor, runId: string) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can close a QA run.");
   return db().$transaction(async (tx) => {
-    const run = await tx.qaRun.findUnique({ where: { id: runId }, select: { status: true, month: true, _count: { select: { reviews: { where: { reviewedAt: null } } } } } });
+    const run = isRecordId(runId) ? await tx.qaRun.findUnique({ where: { id: runId }, select: { status: true, month: true, _count: { select: { reviews: { where: { reviewedAt: null } } } } } }) : null;
     if (!run) throw notFound("This QA run does not exist.");
     if (run.status === "CLOSED") throw conflict("This QA run is already closed.");
     const open = run._count.reviews;
@@ -203,21 +217,21 @@ export const ACTION_OWNER_ROLES = ["PS_LEADER", "PROJECT_MANAGER", "REVOPS"] as 
 
 export async function addRetrainingAction(actor: Actor, input: unknown) {
   if (!mayRun(actor)) throw forbidden("Only PS leaders, RevOps and admins can record retraining actions.");
-  const parsed = actionInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const owner = await db().user.findFirst({ where: { id: parsed.data.ownerId, active: true, role: { in: [...ACTION_OWNER_ROLES] } }, select: { id: true } });
+  const data = parseInput(actionInputSchema, input);
+  if (data.runId && !(isRecordId(data.runId) && (await db().qaRun.count({ where: { id: data.runId } })))) throw notFound("This QA run does not exist.");
+  const owner = !isRecordId(data.ownerId) ? null : await db().user.findFirst({ where: { id: data.ownerId, active: true, role: { in: [...ACTION_OWNER_ROLES] } }, select: { id: true } });
   if (!owner) throw invalid("Choose an active PS leader, project manager or RevOps person as the owner: they run the retraining.", { ownerId: ["Choose an owner."] });
   return db().$transaction(async (tx) => {
     const action = await tx.retrainingAction.create({
-      data: { pattern: parsed.data.pattern, description: parsed.data.description, ownerId: owner.id, dueDate: new Date(`${parsed.data.dueDate}T00:00:00Z`), runId: parsed.data.runId || null },
+      data: { pattern: data.pattern, description: data.description, ownerId: owner.id, dueDate: new Date(`${data.dueDate}T00:00:00Z`), runId: data.runId || null },
     });
-    await recordAudit(tx, { actor, action: "qa.action_added", entityType: "RetrainingAction", entityId: action.id, data: parsed.data });
+    await recordAudit(tx, { actor, action: "qa.action_added", entityType: "RetrainingAction", entityId: action.id, data });
     return { id: action.id };
   });
 }
 
 export async function completeRetrainingAction(actor: Actor, actionId: string) {
-  const action = await db().retrainingAction.findUnique({ where: { id: actionId } });
+  const action = isRecordId(actionId) ? await db().retrainingAction.findUnique({ where: { id: actionId } }) : null;
   if (!action) throw notFound("This action does not exist.");
   if (action.ownerId !== actor.userId && !mayRun(actor)) throw forbidden("Only the action's owner, PS leaders, RevOps and admins can close it.");
   await db().$transaction(async (tx) => {
