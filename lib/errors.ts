@@ -111,7 +111,7 @@ export function invalidInput(error: z.ZodError): DomainError {
     if (typeof key === "string" || typeof key === "number") (fieldErrors[String(key)] ??= []).push(message(issue));
   }
   const first = error.issues[0];
-  return invalid(first ? message(first) : "This request is not valid.", fieldErrors);
+  return invalid(first ? message(first) : "This request is not valid.", Object.keys(fieldErrors).length ? fieldErrors : undefined);
 }
 
 /** Parses what a person sent with the human error map; throws an INVALID DomainError when it does not fit. */

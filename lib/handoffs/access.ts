@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { db } from "../db/client.ts";
+import { isRecordId } from "../db/ids.ts";
 import { notFound } from "../errors.ts";
 
 /**
@@ -18,11 +19,11 @@ export function visibleHandoffs(actor: Actor): Prisma.HandoffWhereInput {
  * whether someone else's handoff exists is itself not the actor's to know.
  */
 export async function assertHandoffVisible(client: { handoff: { count(args: { where: Prisma.HandoffWhereInput }): Prisma.PrismaPromise<number> } }, actor: Actor, handoffId: string): Promise<void> {
-  const visible = await client.handoff.count({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] } });
+  const visible = isRecordId(handoffId) && (await client.handoff.count({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] } }));
   if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
 }
 
 /** For pages: whether the handoff exists and the actor may see it (a page answers 404 when not). */
 export async function handoffVisible(actor: Actor, handoffId: string): Promise<boolean> {
-  return (await db().handoff.count({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] } })) > 0;
+  return isRecordId(handoffId) && (await db().handoff.count({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] } })) > 0;
 }

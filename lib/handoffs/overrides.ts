@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client.ts";
 import type { OverrideClassification, RiskLevel } from "../db/generated/enums.ts";
 import { db, type Tx } from "../db/client.ts";
+import { isRecordId } from "../db/ids.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, notFound, parseInput } from "../errors.ts";
@@ -87,7 +88,7 @@ export async function decideOverride(actor: Actor, overrideId: string, input: un
   if (!can(actor.role, "overrides:confirm")) throw forbidden("Only a PS leader or a project manager can confirm an override.");
   const { decision, comment } = parseInput(overrideDecisionSchema, input);
   return db().$transaction(async (tx) => {
-    const override = await tx.override.findUnique({ where: { id: overrideId } });
+    const override = isRecordId(overrideId) ? await tx.override.findUnique({ where: { id: overrideId } }) : null;
     if (!override) throw notFound("This override does not exist.");
     await lockHandoff(tx, override.handoffId);
     const current = await tx.override.findUniqueOrThrow({ where: { id: overrideId } });
@@ -116,7 +117,7 @@ export async function classifyOverride(actor: Actor, overrideId: string, input: 
   if (!(actor.role === "REVOPS" || actor.role === "PS_LEADER")) throw forbidden("Only RevOps or a PS leader can classify overrides.");
   const { classification } = parseInput(overrideClassificationSchema, input);
   return db().$transaction(async (tx) => {
-    const override = await tx.override.findUnique({ where: { id: overrideId } });
+    const override = isRecordId(overrideId) ? await tx.override.findUnique({ where: { id: overrideId } }) : null;
     if (!override) throw notFound("This override does not exist.");
     await tx.override.update({ where: { id: overrideId }, data: { classification: classification as OverrideClassification } });
     await recordAudit(tx, { actor, action: "override.classified", entityType: "Override", entityId: overrideId, handoffId: override.handoffId, data: { classification } });

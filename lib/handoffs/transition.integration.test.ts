@@ -244,6 +244,7 @@ describe("who may see a handoff", () => {
     for (const [who, id] of [
       [otherSeller, handoff.id],
       [team.pm, "no-such-handoff"],
+      [team.pm, "bad\u0000id"],
     ] as const) {
       await expect(getHandoffDetail(who, id)).rejects.toMatchObject({ code: "NOT_FOUND", httpStatus: 404 });
       await expect(transitionHandoff(who, id, { type: "LOG_SCOPE_CHANGE", description: "Sales wants more" })).rejects.toMatchObject({ code: "NOT_FOUND" });

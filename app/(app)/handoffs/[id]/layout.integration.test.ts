@@ -39,6 +39,7 @@ describe("the handoff page's 404", () => {
     const handoff = await createHandoff(database.prisma, team);
     const otherSeller = await createUser(database.prisma, "SALES");
     await expect(render(team.pm, "no-such-handoff")).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+    await expect(render(team.pm, "bad\u0000id")).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     await expect(render(otherSeller, handoff.id)).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     expect(await render(team.sales, handoff.id)).toBe("the handoff page");
     expect(await render(team.viewer, handoff.id)).toBe("the handoff page");
