@@ -87,12 +87,11 @@ export async function listQueue(actor: Actor, query: QueueQuery): Promise<QueueP
       : { [query.sort]: query.dir },
     { id: query.dir },
   ];
-  const [total, handoffs] = await Promise.all([
-    db().handoff.count({ where }),
+  const rowsOf = (page: number) =>
     db().handoff.findMany({
       where,
       orderBy,
-      skip: (query.page - 1) * query.size,
+      skip: (page - 1) * query.size,
       take: query.size,
       select: {
         id: true,
@@ -113,14 +112,18 @@ export async function listQueue(actor: Actor, query: QueueQuery): Promise<QueueP
         projectManager: { select: { name: true } },
         waitingOn: { select: { name: true } },
       },
-    }),
-  ]);
+    });
+  const [total, requested] = await Promise.all([db().handoff.count({ where }), rowsOf(query.page)]);
+  // Past the end (an old bookmark, a hand-typed ?page=99999): show the last page, and say so.
+  const pageCount = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, pageCount);
+  const handoffs = page === query.page ? requested : await rowsOf(page);
   const open = (status: string) => status === "IN_PROGRESS" || status === "INTAKE_BLOCKED" || status === "ON_HOLD";
   return {
     total,
-    page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / query.size)),
-    query,
+    page,
+    pageCount,
+    query: { ...query, page },
     rows: handoffs.map((h) => ({
       id: h.id,
       number: h.number,
