@@ -124,6 +124,41 @@ describe("intake from HubSpot", () => {
     expect(sandbox.store.getDeal(dealId)?.properties.handoff_url).toBe(`http://127.0.0.1:3999/handoffs/${handoff.id}`);
   });
 
+  it("dates the handoff by when the deal entered closed-won, and records who owns each promise: one of ours or a client contact", async () => {
+    const pm = await database.prisma.user.findUniqueOrThrow({ where: { id: team.pm.userId } });
+    const dealId = sandbox.store.withoutEvents(() => {
+      const company = sandbox.store.createCompany({ name: "Aurora Labs" });
+      const contact = sandbox.store.createContact({ firstname: "Helena", lastname: "Brandt", email: "Helena.Brandt@aurora.example" }, { companyId: company.id });
+      const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString();
+      return sandbox.store.createDeal(
+        {
+          ...COMPLETE,
+          dealname: "Aurora lab rollout",
+          amount: "50000",
+          pipeline: "default",
+          dealstage: "contractsent",
+          // Sales left a planned close date ten days out: it must not date the handoff.
+          closedate: inTenDays,
+          milestones: `2099-01-10 — Kickoff — ${pm.name}\n2099-02-20 — Design sign-off — Helena Brandt\n2099-03-20 — Go-live — Somebody Unknown`,
+        },
+        { associations: { companies: [company.id], contacts: [contact.id] } },
+      ).id;
+    });
+    const movedAt = Date.now();
+    sandbox.store.updateDeal(dealId, { dealstage: "closedwon" });
+
+    const handoff = await eventually(() => handoffFor(dealId), "the handoff");
+    expect(Math.abs(handoff.closedWonAt.getTime() - movedAt)).toBeLessThan(60_000);
+    const milestones = await database.prisma.milestone.findMany({ where: { handoffId: handoff.id }, orderBy: { position: "asc" } });
+    expect(milestones.map((m) => ({ name: m.name, ownerId: m.ownerId, client: m.clientOwnerName, email: m.clientOwnerEmail }))).toEqual([
+      { name: "Kickoff", ownerId: pm.id, client: null, email: null },
+      { name: "Design sign-off", ownerId: null, client: "Helena Brandt", email: "helena.brandt@aurora.example" },
+      { name: "Go-live", ownerId: null, client: null, email: null },
+    ]);
+    const assigned = await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId: handoff.id, action: "handoff.assigned" } });
+    expect(assigned.data).toMatchObject({ rule: "team", ruleVersion: 0 });
+  });
+
   it("blocks a deal with missing or invalid fields, tells the owner once, and unblocks when it is fixed", async () => {
     const dealId = openDeal("Contoso portal", { ...COMPLETE, scope_out: "", critical_risks: "Sponsor change | high | medium |  | " });
     sandbox.store.updateDeal(dealId, { dealstage: "closedwon" });
