@@ -42,9 +42,10 @@ export function briefSections(model: DeliveryModel): BriefSection[] {
     {
       heading: "Risks",
       style: "bullets",
-      items: model.risks.map(
-        (r) => `${r.title} — ${r.severity.toLowerCase()} severity, owner ${r.ownerName ?? "unassigned"}; mitigation: ${r.mitigation ?? "none"} (${r.status.toLowerCase()}${r.acceptedBy ? ` by ${r.acceptedBy}` : ""})`,
-      ),
+      // What the risk is and who handles it. Whether the delivery lead accepted it is the
+      // acknowledgement's record (the app, the Slack request), not the brief's content: accepting
+      // or sending back a risk must not make an approved brief “changed after approval”.
+      items: model.risks.map(riskLine),
       empty: "No risks recorded.",
     },
     {
@@ -68,14 +69,34 @@ export function briefSections(model: DeliveryModel): BriefSection[] {
   ];
 }
 
+const riskLine = (r: DeliveryModel["risks"][number]) => `${r.title} — ${r.severity.toLowerCase()} severity, owner ${r.ownerName ?? "unassigned"}; mitigation: ${r.mitigation ?? "none"}`;
+
 export function briefRevision(sections: BriefSection[]): string {
   return createHash("sha256").update(JSON.stringify(sections)).digest("hex").slice(0, 12);
 }
 
-export function briefStatus(model: DeliveryModel, revision: string): BriefStatus {
+/**
+ * The revision this content had in the brief's first layout, which wrote each risk's status
+ * into the brief. A brief is approved before any risk can be accepted, so every risk then read
+ * “open”: a brief approved under that layout is still the approved brief when only the risks'
+ * acceptance has moved on since.
+ */
+function firstLayoutRevision(model: DeliveryModel, sections: BriefSection[]): string {
+  return briefRevision(sections.map((s) => (s.heading === "Risks" ? { ...s, items: model.risks.map((r) => `${riskLine(r)} (open)`) } : s)));
+}
+
+/**
+ * Draft, in review, approved — or changed after approval, when the sections differ from the
+ * revision signed off. The page's properties (status, owner, kickoff date) are not brief
+ * content: scheduling the kickoff changes the page, never the approval.
+ */
+export function briefStatus(model: DeliveryModel, revision: string, sections: BriefSection[] = briefSections(model)): BriefStatus {
   const stage = model.stages.IMPLEMENTATION_BRIEF;
   const later = ["ACKNOWLEDGEMENT", "HANDOFF_DIGEST", "KICKOFF_QA"].some((k) => model.stages[k as keyof typeof model.stages] !== "NOT_STARTED");
-  if (stage === "APPROVED" || later) return model.approvedBriefRevision && model.approvedBriefRevision !== revision ? "Changed after approval" : "Approved";
+  if (stage === "APPROVED" || later) {
+    const approved = model.approvedBriefRevision;
+    return approved && approved !== revision && approved !== firstLayoutRevision(model, sections) ? "Changed after approval" : "Approved";
+  }
   if (stage === "AWAITING_APPROVAL") return "In review";
   return "Draft";
 }
@@ -90,7 +111,7 @@ export function briefContent(model: DeliveryModel): BriefContent {
       handoffRef: model.ref,
       customer: model.customerName,
       owner: model.people.psLeader?.name ?? model.people.projectManager?.name ?? "Unassigned",
-      status: briefStatus(model, revision),
+      status: briefStatus(model, revision, sections),
       kickoffDate: kickoff ? isoDay(kickoff) : null,
       handoffUrl: model.url,
     },

@@ -164,6 +164,8 @@ async function ackMessage(handoffId: string) {
 describe("delivery outputs", () => {
   let handoffId: string;
   let number: number;
+  /** The handoff's live brief page in the Notion stand-in. */
+  const briefPage = async () => (await notionPages()).find((p) => p.properties["Handoff ID"] === `HO-${number}` && !(p as { inTrash?: boolean }).inTrash)!;
 
   it("builds the ClickUp workspace from the template, reports unmapped owners, and never duplicates on retries", async () => {
     const handoff = await createHandoff(database.prisma, team, { title: "Northwind CPQ" });
@@ -357,6 +359,8 @@ describe("delivery outputs", () => {
     await drain(handoffId);
     expect(await database.prisma.risk.findUniqueOrThrow({ where: { id: risks[1].id } })).toMatchObject({ status: "REJECTED", comment: "Needs a named deputy" });
     expect((await database.prisma.risk.findUniqueOrThrow({ where: { id: risks[0].id } })).status).toBe("ACCEPTED");
+    // Deciding on risks is the acknowledgement, not a change to the approved brief.
+    expect((await briefPage()).properties.Status).toBe("Approved");
 
     // The same message was edited in place to show it.
     message = await ackMessage(handoffId);
@@ -417,5 +421,13 @@ describe("delivery outputs", () => {
     expect(digests()[0].versions.length).toBeGreaterThan(1);
     const stage = await database.prisma.evidence.findMany({ where: { stage: { handoffId, key: "HANDOFF_DIGEST" } } });
     expect(stage.map((e) => e.requirementKey).sort()).toEqual(["digest_posted", "escalation_contacts"]);
+
+    // The kickoff date is a property of the page: scheduling it moves the date, not the brief's status.
+    const before = (await briefPage()).properties.Status;
+    const kickoff = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    await transitionHandoff(team.pm, handoffId, { type: "SCHEDULE_KICKOFF", date: kickoff });
+    await drain(handoffId);
+    expect((await briefPage()).properties["Kickoff date"]).toBe(kickoff);
+    expect((await briefPage()).properties.Status).toBe(before);
   });
 });

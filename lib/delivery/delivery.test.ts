@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { briefContent, decisionRef } from "./brief.ts";
 import type { DeliveryModel, Person } from "./model.ts";
@@ -149,6 +150,31 @@ describe("briefContent", () => {
     expect(briefContent(model()).properties.status).toBe("Draft");
     expect(briefContent(model({ stages: approved, approvedBriefRevision: revision })).properties.status).toBe("Approved");
     expect(briefContent(model({ stages: approved, approvedBriefRevision: revision, inScope: ["CPQ", "Portal"] })).properties.status).toBe("Changed after approval");
+  });
+
+  it("stays Approved when the lead accepts a risk and the kickoff is scheduled: those are not brief content", () => {
+    const approval = briefContent(model({ stages: { ...model().stages, IMPLEMENTATION_BRIEF: "APPROVED" } }));
+    const later = { INTAKE: "APPROVED", DELIVERY_WORKSPACE: "APPROVED", IMPLEMENTATION_BRIEF: "APPROVED", ACKNOWLEDGEMENT: "APPROVED", HANDOFF_DIGEST: "APPROVED", KICKOFF_QA: "IN_PROGRESS" } as const;
+    const accepted = [{ ...model().risks[0], status: "ACCEPTED", acceptedBy: "Dana Kim" }];
+    const now = briefContent(
+      model({ stages: later, approvedBriefRevision: approval.revision, risks: accepted, acknowledgedAt: day("2026-12-02"), acknowledgedBy: "Dana Kim", kickoffScheduledAt: day("2026-12-14") }),
+    );
+    expect(now.revision).toBe(approval.revision);
+    expect(now.properties).toMatchObject({ status: "Approved", kickoffDate: "2026-12-14" });
+    expect(approval.properties.kickoffDate).toBe("2026-12-01");
+    // A mitigation revised after approval is a change to the brief.
+    const revised = briefContent(model({ stages: later, approvedBriefRevision: approval.revision, risks: [{ ...accepted[0], mitigation: "Client IT extracts a sample" }] }));
+    expect(revised.properties.status).toBe("Changed after approval");
+  });
+
+  it("keeps a brief approved under the layout that listed each risk's status approved", () => {
+    // That layout wrote “(open)” after each risk; at approval every risk is still open.
+    const before = briefContent(model()).sections.map((s) => (s.heading === "Risks" ? { ...s, items: s.items.map((i) => `${i} (open)`) } : s));
+    const approvedThen = createHash("sha256").update(JSON.stringify(before)).digest("hex").slice(0, 12);
+    const stages = { ...model().stages, IMPLEMENTATION_BRIEF: "APPROVED" as const, ACKNOWLEDGEMENT: "IN_PROGRESS" as const };
+    const risks = [{ ...model().risks[0], status: "ACCEPTED", acceptedBy: "Dana Kim" }];
+    expect(briefContent(model({ stages, risks, approvedBriefRevision: approvedThen })).properties.status).toBe("Approved");
+    expect(briefContent(model({ stages, risks, approvedBriefRevision: approvedThen, outOfScope: ["Training"] })).properties.status).toBe("Changed after approval");
   });
 });
 
