@@ -8,25 +8,31 @@ import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
 import type { SandboxMessage } from "@/lib/integrations/sandbox-tools";
+import { parseMrkdwn } from "./mrkdwn";
 
 type Block = Record<string, unknown> & { type: string };
 type Text = { type: string; text: string };
 type Element = { type: string; action_id?: string; value?: string; url?: string; style?: string; text?: Text };
 
-/** Just enough of Slack's mrkdwn: links, mentions, bold, italics and line breaks. */
+/** Slack's mrkdwn as React text (see ./mrkdwn: unescaped once, never rendered as HTML). */
 function Mrkdwn({ text, users }: { text: string; users: Record<string, string> }) {
-  const parts = text.split(/(<[^>]+>|\*[^*\n]+\*|_[^_\n]+_|\n)/g);
   return (
     <>
-      {parts.map((part, i) => {
-        if (part === "\n") return <br key={i} />;
-        const link = part.match(/^<(https?:[^|>]+)\|([^>]+)>$/);
-        if (link) return <a key={i} href={link[1]} className="text-brand-600 hover:underline">{link[2].replace(/&amp;/g, "&")}</a>;
-        const mention = part.match(/^<@([A-Z0-9]+)>$/);
-        if (mention) return <span key={i} className="rounded bg-blue-50 px-1 text-blue-700">@{users[mention[1]] ?? mention[1]}</span>;
-        if (/^\*[^*]+\*$/.test(part)) return <strong key={i}>{part.slice(1, -1)}</strong>;
-        if (/^_[^_]+_$/.test(part)) return <em key={i}>{part.slice(1, -1)}</em>;
-        return <Fragment key={i}>{part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")}</Fragment>;
+      {parseMrkdwn(text).map((part, i) => {
+        switch (part.kind) {
+          case "break":
+            return <br key={i} />;
+          case "link":
+            return <a key={i} href={part.href} className="text-brand-600 hover:underline">{part.text}</a>;
+          case "mention":
+            return <span key={i} className="rounded bg-blue-50 px-1 text-blue-700">@{users[part.userId] ?? part.userId}</span>;
+          case "bold":
+            return <strong key={i}>{part.text}</strong>;
+          case "italic":
+            return <em key={i}>{part.text}</em>;
+          default:
+            return <Fragment key={i}>{part.text}</Fragment>;
+        }
       })}
     </>
   );
@@ -104,7 +110,21 @@ function Message({ message, users, canClick }: { message: SandboxMessage; users:
 }
 
 /** The messages the app posted to the Slack stand-in, with working buttons. */
-export function SlackSandbox({ messages, replies, users, canClick }: { messages: SandboxMessage[]; replies: { ts: string; text: string; receivedAt: string }[]; users: Record<string, string>; canClick: boolean }) {
+export function SlackSandbox({
+  messages,
+  replies,
+  viewer,
+  users,
+  canClick,
+}: {
+  messages: SandboxMessage[];
+  /** The ephemeral replies to the viewer's own clicks only. */
+  replies: { ts: string; text: string; receivedAt: string }[];
+  /** The Slack user the signed-in person clicks as, if linked. */
+  viewer: string | null;
+  users: Record<string, string>;
+  canClick: boolean;
+}) {
   if (messages.length === 0) {
     return (
       <Card>
@@ -121,8 +141,11 @@ export function SlackSandbox({ messages, replies, users, canClick }: { messages:
       </div>
       <Card className="h-fit px-4 py-3 text-sm" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="font-semibold text-slate-900">Replies only you can see</h2>
-        {replies.length === 0 ? (
-          <p className="mt-1 text-slate-500">The app answers each click here.</p>
+        {viewer && <p className="text-xs text-slate-500">As @{users[viewer] ?? viewer} in Slack</p>}
+        {!viewer ? (
+          <p className="mt-1 text-slate-500">Your account is not linked to a Slack user, so you have no replies here. RevOps or an admin links it on the People page.</p>
+        ) : replies.length === 0 ? (
+          <p className="mt-1 text-slate-500">The app answers each of your clicks here.</p>
         ) : (
           <ul className="mt-2 space-y-2" aria-live="polite">
             {replies.slice(0, 10).map((r, i) => (

@@ -83,14 +83,22 @@ export async function slackSandboxMessages(): Promise<SandboxMessage[]> {
   return body.messages.reverse();
 }
 
-/** Replies the app sent to people's clicks (ephemeral: only the clicker sees them). */
-export async function slackSandboxReplies(): Promise<{ ts: string; text: string; receivedAt: string }[]> {
+/**
+ * The replies the app sent to this person's own clicks, as their linked Slack user sees them:
+ * ephemeral messages are for the clicker only, so another person's never show here. Nobody
+ * linked to Slack sees none.
+ */
+export async function slackSandboxReplies(actor: Actor): Promise<{ slackUserId: string | null; replies: { ts: string; text: string; receivedAt: string }[] }> {
+  const me = await db().user.findUnique({ where: { id: actor.userId }, select: { slackUserId: true } });
+  if (!me?.slackUserId) return { slackUserId: null, replies: [] };
   const body = z
-    .object({ responses: z.array(z.looseObject({ ts: z.string(), body: z.unknown(), receivedAt: z.string() })) })
-    .parse(await control("slack", "responses"));
-  return body.responses
+    .object({ responses: z.array(z.looseObject({ ts: z.string(), user: z.string(), ephemeral: z.boolean(), body: z.unknown(), receivedAt: z.string() })) })
+    .parse(await control("slack", `responses?user=${encodeURIComponent(me.slackUserId)}`));
+  const replies = body.responses
+    .filter((r) => r.user === me.slackUserId && r.ephemeral)
     .map((r) => ({ ts: r.ts, text: typeof r.body === "object" && r.body && "text" in r.body ? String(r.body.text) : String(r.body), receivedAt: r.receivedAt }))
     .reverse();
+  return { slackUserId: me.slackUserId, replies };
 }
 
 export const clickInputSchema = z.object({

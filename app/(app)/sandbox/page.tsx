@@ -7,7 +7,7 @@ import { SandboxPanel } from "@/components/sandbox/sandbox-panel";
 import { SlackSandbox } from "@/components/sandbox/slack-sandbox";
 import { cx } from "@/components/ui/cx";
 import { requirePageActor } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import { can, type Actor } from "@/lib/auth/roles";
 import { currentIntakePolicy } from "@/lib/intake/policy-store";
 import { handoffsByDeal, sandboxEnabled, sandboxState } from "@/lib/integrations/hubspot/sandbox-panel";
 import { clickupSandboxLists, notionSandboxPages, slackSandboxMessages, slackSandboxReplies, slackSandboxUsers, toolSandboxes } from "@/lib/integrations/sandbox-tools";
@@ -51,7 +51,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
       {tool === "hubspot" && <HubSpotTab canEdit={actor.role !== "VIEWER"} canControlWebhooks={can(actor.role, "policy:edit")} />}
       {tool === "clickup" && <ClickUpSandbox lists={await clickupSandboxLists()} />}
       {tool === "notion" && <NotionSandbox pages={await notionSandboxPages()} />}
-      {tool === "slack" && <SlackTab canClick={actor.role !== "VIEWER"} />}
+      {tool === "slack" && <SlackTab actor={actor} />}
     </div>
   );
 }
@@ -71,7 +71,7 @@ async function HubSpotTab({ canEdit, canControlWebhooks }: { canEdit: boolean; c
   );
 }
 
-async function SlackTab({ canClick }: { canClick: boolean }) {
-  const [messages, replies, users] = await Promise.all([slackSandboxMessages(), slackSandboxReplies(), slackSandboxUsers()]);
-  return <SlackSandbox messages={messages} replies={replies} users={users} canClick={canClick} />;
+async function SlackTab({ actor }: { actor: Actor }) {
+  const [messages, { slackUserId, replies }, users] = await Promise.all([slackSandboxMessages(), slackSandboxReplies(actor), slackSandboxUsers()]);
+  return <SlackSandbox messages={messages} replies={replies} viewer={slackUserId} users={users} canClick={actor.role !== "VIEWER"} />;
 }

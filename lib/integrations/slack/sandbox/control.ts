@@ -45,8 +45,12 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       if (channels.some((c) => !c)) return { status: 404, body: { error: `No channel ${ref}` } };
       return { status: 200, body: { messages: channels.flatMap((c) => ctx.store.history(c!.id)) } };
     }
-    case "GET responses":
-      return { status: 200, body: { responses: ctx.interactivity.responses } };
+    case "GET responses": {
+      // ?user=U…: the replies that person sees only (ephemeral, to their own clicks).
+      const user = req.query.get("user");
+      const responses = user ? ctx.interactivity.responses.filter((r) => r.user === user && r.ephemeral) : ctx.interactivity.responses;
+      return { status: 200, body: { responses } };
+    }
     case "POST response": {
       const recorded = id ? ctx.interactivity.respond(id, req.rawBody) : undefined;
       return recorded ? { status: 200, body: { ok: true } } : { status: 404, body: { ok: false, error: "expired_url" } };

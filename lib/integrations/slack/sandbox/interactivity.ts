@@ -52,6 +52,10 @@ export interface RecordedResponse {
   id: string;
   channel: string;
   ts: string;
+  /** Who clicked: an ephemeral reply is seen by this Slack user only. */
+  user: string;
+  /** Shown only to `user` (Slack's default for a response_url message), rather than edited into the message or posted to the channel. */
+  ephemeral: boolean;
   /** What the app posted, parsed as JSON when possible. */
   body: unknown;
   receivedAt: string;
@@ -96,7 +100,7 @@ function inputValues(blocks: z.infer<typeof blocksSchema> | undefined, typed: Cl
 
 export class Interactivity {
   readonly responses: RecordedResponse[] = [];
-  private readonly pending = new Map<string, { channel: string; ts: string }>();
+  private readonly pending = new Map<string, { channel: string; ts: string; user: string }>();
 
   constructor(
     private readonly store: SlackSandboxStore,
@@ -115,7 +119,7 @@ export class Interactivity {
     if (!button && input.value === undefined) throw new SandboxUsageError(400, `Message ${input.ts} has no button ${input.actionId}; pass a value to click anyway`);
 
     const responseId = randomUUID();
-    this.pending.set(responseId, { channel: channel.id, ts: message.ts });
+    this.pending.set(responseId, { channel: channel.id, ts: message.ts, user: user.id });
     return {
       type: "block_actions",
       user: { id: user.id, username: user.name, name: user.name, team_id: store.team.id },
@@ -177,7 +181,10 @@ export class Interactivity {
     } catch {
       // Kept as text: Slack would answer it with an error, and the test can see why.
     }
-    const recorded: RecordedResponse = { id, ...target, body, receivedAt: new Date(this.options.clock()).toISOString() };
+    const shape = z.looseObject({ replace_original: z.union([z.boolean(), z.literal("true"), z.literal("false")]).optional(), response_type: z.string().optional() }).safeParse(body);
+    const replaces = shape.success && (shape.data.replace_original === true || shape.data.replace_original === "true");
+    const ephemeral = !replaces && !(shape.success && shape.data.response_type === "in_channel");
+    const recorded: RecordedResponse = { id, ...target, ephemeral, body, receivedAt: new Date(this.options.clock()).toISOString() };
     this.responses.push(recorded);
 
     const reply = z.object({ replace_original: z.union([z.boolean(), z.literal("true")]), text: z.string().optional(), blocks: blocksSchema.optional() }).safeParse(body);

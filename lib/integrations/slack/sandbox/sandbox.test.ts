@@ -227,6 +227,28 @@ describe("Slack sandbox interactivity", () => {
     expect((await fetch(`${sandbox.url}/__sandbox/response/unknown`, { method: "POST", body: "{}" })).status).toBe(404);
   });
 
+  it("keeps each person's ephemeral replies to that person", async () => {
+    const app = await receiver(() => ({ status: 200, body: "" }));
+    const sandbox = await start({ interactionUrl: app.url });
+    const { ts } = sandbox.store.post("C0DELIVERY", { text: "Acme", blocks: BLOCKS as never });
+    const answer = async (userId: string, reply: Json) => {
+      const { payload } = await sandbox.clickButton({ channel: "C0DELIVERY", ts, actionId: "handoff.accept", userId });
+      await fetch(payload.response_url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(reply) });
+    };
+    await answer("U0SEED05", { response_type: "ephemeral", replace_original: false, text: "You accepted the risk." });
+    await answer("U0SEED02", { response_type: "ephemeral", text: "Only the assigned delivery lead can accept risks." });
+    await answer("U0SEED05", { replace_original: true, text: "Accepted by Dana" });
+    await answer("U0SEED05", { response_type: "in_channel", text: "Dana accepted a risk" });
+
+    const seenBy = async (user: string) =>
+      ((await (await fetch(`${sandbox.url}/__sandbox/responses?user=${user}`)).json()) as { responses: Array<{ body: Json; user: string }> }).responses.map((r) => r.body.text);
+    expect(await seenBy("U0SEED05")).toEqual(["You accepted the risk."]);
+    expect(await seenBy("U0SEED02")).toEqual(["Only the assigned delivery lead can accept risks."]);
+    expect(await seenBy("U0SEED03")).toEqual([]);
+    const all = ((await (await fetch(`${sandbox.url}/__sandbox/responses`)).json()) as { responses: Array<{ user: string; ephemeral: boolean }> }).responses;
+    expect(all.map((r) => [r.user, r.ephemeral])).toEqual([["U0SEED05", true], ["U0SEED02", true], ["U0SEED05", false], ["U0SEED05", false]]);
+  });
+
   it("clicks through the control API and reports the receiver's answer", async () => {
     const app = await receiver(() => ({ status: 401, body: "bad signature" }));
     const sandbox = await start({ interactionUrl: app.url });
