@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
+import type { CheckItem, CheckResult } from "@/lib/integrations/connection-check";
 
 /** What every tool's connection reports, whichever tool it is. */
 export interface ConnectionState {
@@ -20,4 +21,28 @@ export function ConnectionBadge({ status }: { status: ConnectionState }) {
 export function lastCheckText(status: ConnectionState): string {
   if (!status.lastCheckedAt) return "Never";
   return `${formatDateTime(status.lastCheckedAt)} — ${status.lastCheckOk ? "passed" : (status.lastCheckError ?? "failed")}`;
+}
+
+/** The card's state once a check has run: its time and outcome, before the page data catches up. */
+export function withCheck<S extends ConnectionState>(status: S, result: Pick<CheckResult, "ok" | "checkedAt" | "error"> | null): S {
+  return result ? { ...status, lastCheckedAt: result.checkedAt, lastCheckOk: result.ok, lastCheckError: result.error } : status;
+}
+
+/** What a check found, item by item: the same list on every tool's card. */
+export function CheckList({ name, checks }: { name: string; checks: CheckItem[] }) {
+  return (
+    <ul className="space-y-1" aria-label={`${name} checks`}>
+      {checks.map((c) => (
+        <li key={c.label} className="flex gap-2">
+          <span aria-hidden="true" className={c.ok ? "text-emerald-600" : "text-red-600"}>
+            {c.ok ? "✓" : "✗"}
+          </span>
+          <span>
+            <span className="font-medium text-slate-800">{c.label}</span>
+            <span className="sr-only">{c.ok ? " (passed)" : " (failed)"}</span> — <span className="text-slate-600">{c.detail}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }

@@ -2,15 +2,15 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConnectionBadge, lastCheckText } from "./connection-status";
-import { Badge } from "@/components/ui/badge";
+import { CheckList, ConnectionBadge, lastCheckText, withCheck } from "./connection-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { usePost } from "@/components/ui/use-post";
 import type { ConnectionStatus, PreflightResult } from "@/lib/integrations/hubspot/connection";
 
-export function HubSpotConnectionCard({ status, required }: { status: ConnectionStatus; required: { scope: string; why: string }[] }) {
+/** The HubSpot connection: what is in force, a check shown like every other tool's, and a form to replace the token. */
+export function HubSpotConnectionCard({ status }: { status: ConnectionStatus }) {
   const { post, pending, error } = usePost();
   const [token, setToken] = useState("");
   const [basePath, setBasePath] = useState("");
@@ -28,8 +28,6 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
     else setRemoveError("Could not remove the connection. Try again.");
   }
 
-  const scopes = check?.scopes ?? required.map((r) => ({ ...r, granted: false }));
-
   return (
     <Card aria-labelledby="hubspot-heading">
       <CardHeader
@@ -46,54 +44,16 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
             <dt className="text-slate-500">API</dt>
             <dd className="font-mono">{status.basePath}</dd>
             <dt className="text-slate-500">Last check</dt>
-            <dd>{lastCheckText(status)}</dd>
+            <dd>{lastCheckText(withCheck(status, check))}</dd>
           </dl>
         )}
 
         {error && <Alert>{error.message}</Alert>}
         {removeError && <Alert>{removeError}</Alert>}
-
-        {status.configured && (
-          <div className="space-y-3">
-            <div className="flex gap-2">
-              <Button variant="secondary" pending={pending} onClick={async () => setCheck(await post<PreflightResult>("/api/connections/hubspot/check", {}))}>
-                Run pre-flight check
-              </Button>
-              {status.source === "connection" && (
-                <Button variant="danger" pending={removing} onClick={remove}>
-                  Remove token
-                </Button>
-              )}
-            </div>
-            {check && (
-              <Alert tone={check.ok ? "success" : "error"} title={check.ok ? "Pre-flight check passed" : "Pre-flight check failed"}>
-                {check.error ?? "The token works, deals can be read, and every needed scope is granted."}
-              </Alert>
-            )}
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">Scopes needed versus granted</caption>
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1.5">Scope</th>
-                  <th scope="col" className="py-1.5">Needed to</th>
-                  <th scope="col" className="py-1.5">Granted</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {scopes.map((s) => (
-                  <tr key={s.scope}>
-                    <td className="py-1.5 font-mono text-xs">{s.scope}</td>
-                    <td className="py-1.5 text-slate-600">{s.why}</td>
-                    <td className="py-1.5">{check ? s.granted ? <Badge tone="green">Granted</Badge> : <Badge tone="red">Missing</Badge> : <span className="text-slate-400">Run the check</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        {check && <CheckList name="HubSpot" checks={check.checks} />}
 
         <form
-          className="space-y-3 border-t border-slate-100 pt-4"
+          className="space-y-3"
           onSubmit={async (e) => {
             e.preventDefault();
             if (await post("/api/connections/hubspot", { accessToken: token, basePath, portalId })) {
@@ -102,11 +62,10 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
             }
           }}
         >
-          <p className="font-medium text-slate-800">{status.configured ? "Replace the token" : "Connect HubSpot"}</p>
           <Field label="Access token" hint="A private-app token (pat-…) or an OAuth access token." error={error?.fieldErrors?.accessToken?.[0]}>
             {(p) => <input {...p} type="password" autoComplete="off" className={inputClass} value={token} onChange={(e) => setToken(e.target.value)} required />}
           </Field>
-          <div className="grid grid-cols-2 gap-3">
+          <div className="grid gap-3 sm:grid-cols-2">
             <Field label="API base URL (optional)" hint="Leave empty for api.hubapi.com.">
               {(p) => <input {...p} className={inputClass} value={basePath} onChange={(e) => setBasePath(e.target.value)} placeholder="https://api.hubapi.com" />}
             </Field>
@@ -114,9 +73,29 @@ export function HubSpotConnectionCard({ status, required }: { status: Connection
               {(p) => <input {...p} inputMode="numeric" className={inputClass} value={portalId} onChange={(e) => setPortalId(e.target.value)} />}
             </Field>
           </div>
-          <Button type="submit" pending={pending}>
-            Save token
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" pending={pending}>
+              Save HubSpot connection
+            </Button>
+            {status.configured && (
+              <Button
+                type="button"
+                variant="secondary"
+                pending={pending}
+                onClick={async () => {
+                  const result = await post<PreflightResult>("/api/connections/hubspot/check", {});
+                  if (result) setCheck(result);
+                }}
+              >
+                Check HubSpot connection
+              </Button>
+            )}
+            {status.source === "connection" && (
+              <Button type="button" variant="danger" pending={removing} onClick={remove}>
+                Remove
+              </Button>
+            )}
+          </div>
         </form>
       </div>
     </Card>

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ConnectionBadge, lastCheckText } from "./connection-status";
+import { CheckList, ConnectionBadge, lastCheckText, withCheck } from "./connection-status";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { usePost } from "@/components/ui/use-post";
-import type { CheckItem, VendorConnectionStatus } from "@/lib/integrations/connections";
+import type { CheckResult, VendorConnectionStatus } from "@/lib/integrations/connections";
 
 export interface VendorForm {
   tokenLabel: string;
@@ -21,7 +21,7 @@ export function VendorConnectionCard({ status, form }: { status: VendorConnectio
   const { post, pending, error } = usePost();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.fields.map((f) => [f.key, status.config[f.key] ?? ""])));
   const [token, setToken] = useState("");
-  const [checks, setChecks] = useState<CheckItem[] | null>(null);
+  const [check, setCheck] = useState<CheckResult | null>(null);
   const [removeError, setRemoveError] = useState<string | null>(null);
   const slug = status.vendor.toLowerCase();
 
@@ -52,33 +52,19 @@ export function VendorConnectionCard({ status, form }: { status: VendorConnectio
               </div>
             ))}
             <dt className="text-slate-500">Last check</dt>
-            <dd>{lastCheckText(status)}</dd>
+            <dd>{lastCheckText(withCheck(status, check))}</dd>
           </dl>
         )}
         {error && <Alert>{error.message}</Alert>}
         {removeError && <Alert>{removeError}</Alert>}
-        {checks && (
-          <ul className="space-y-1" aria-label={`${status.name} checks`}>
-            {checks.map((c) => (
-              <li key={c.label} className="flex gap-2">
-                <span aria-hidden="true" className={c.ok ? "text-emerald-600" : "text-red-600"}>
-                  {c.ok ? "✓" : "✗"}
-                </span>
-                <span>
-                  <span className="font-medium text-slate-800">{c.label}</span>
-                  <span className="sr-only">{c.ok ? " (passed)" : " (failed)"}</span> — <span className="text-slate-600">{c.detail}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        {check && <CheckList name={status.name} checks={check.checks} />}
         <form
           className="space-y-3"
           onSubmit={async (e) => {
             e.preventDefault();
             if (await post(`/api/connections/${slug}`, { token, ...values })) {
               setToken("");
-              setChecks(null);
+              setCheck(null);
             }
           }}
         >
@@ -102,8 +88,8 @@ export function VendorConnectionCard({ status, form }: { status: VendorConnectio
                 variant="secondary"
                 pending={pending}
                 onClick={async () => {
-                  const result = await post<{ ok: boolean; checks: CheckItem[] }>(`/api/connections/${slug}/check`, {});
-                  if (result) setChecks(result.checks);
+                  const result = await post<CheckResult>(`/api/connections/${slug}/check`, {});
+                  if (result) setCheck(result);
                 }}
               >
                 Check {status.name} connection

@@ -7,6 +7,7 @@ import { env } from "../env.ts";
 import { forbidden, invalid } from "../errors.ts";
 import { classifyFailure } from "../sync/errors.ts";
 import { createClickUpClient } from "./clickup/client.ts";
+import { recordCheck, type CheckItem, type CheckResult } from "./connection-check.ts";
 import { createNotionClient } from "./notion/client.ts";
 import { VENDORS, vendorSettings, type DeliveryVendor, type VendorSettings } from "./settings.ts";
 import { createSlackClient } from "./slack/client.ts";
@@ -82,12 +83,6 @@ export async function removeVendorConnection(actor: Actor, vendor: DeliveryVendo
     await tx.connection.deleteMany({ where: { vendor } });
     await recordAudit(tx, { actor, action: "connection.removed", entityType: "Connection", entityId: vendor, data: {} });
   });
-}
-
-export interface CheckItem {
-  label: string;
-  ok: boolean;
-  detail: string;
 }
 
 /** Runs one check, turning a vendor error into a sentence instead of a crash. */
@@ -167,7 +162,10 @@ async function slackChecks(settings: VendorSettings): Promise<CheckItem[]> {
   return [auth, ...scopes, channel, signing];
 }
 
-export async function checkVendorConnection(actor: Actor, vendor: DeliveryVendor): Promise<{ ok: boolean; checks: CheckItem[] }> {
+export type { CheckItem, CheckResult };
+
+/** Runs the tool's checks and records the outcome, whether the token was saved here or set in the environment. */
+export async function checkVendorConnection(actor: Actor, vendor: DeliveryVendor): Promise<CheckResult> {
   assertMayManage(actor);
   const descriptor = VENDORS[vendor];
   const settings = await vendorSettings(vendor);
@@ -175,8 +173,5 @@ export async function checkVendorConnection(actor: Actor, vendor: DeliveryVendor
   const missing = descriptor.fields.filter((f) => f.required && !settings.config[f.key]);
   if (missing.length) throw invalid(`Fill in ${missing.map((f) => f.label).join(", ")} first.`);
   const checks = vendor === "CLICKUP" ? await clickupChecks(settings) : vendor === "NOTION" ? await notionChecks(settings) : await slackChecks(settings);
-  const ok = checks.every((c) => c.ok);
-  const summary = ok ? null : checks.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`).join(" ");
-  await db().connection.updateMany({ where: { vendor }, data: { lastCheckedAt: new Date(), lastCheckOk: ok, lastCheckError: summary } });
-  return { ok, checks };
+  return recordCheck(vendor, checks);
 }

@@ -89,7 +89,8 @@ export async function vendorSettings(vendor: DeliveryVendor): Promise<VendorSett
     descriptor.fields.map((f) => [f.key, e[f.envVar]]).filter((pair): pair is [string, string] => typeof pair[1] === "string" && pair[1] !== ""),
   );
   const saved = await db().connection.findUnique({ where: { vendor } });
-  if (saved) {
+  // A row without a secret only keeps the last check of the environment's credentials.
+  if (saved?.encryptedSecret) {
     const config = z.record(z.string(), z.string()).catch({}).parse(saved.config);
     return { token: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY), config: { ...fromEnv, ...config }, source: "connection" };
   }

@@ -14,7 +14,8 @@ export interface HubSpotConfig {
 export async function hubspotConfig(): Promise<HubSpotConfig | null> {
   const e = env();
   const saved = await db().connection.findUnique({ where: { vendor: "HUBSPOT" } });
-  if (saved) {
+  // A row without a secret only keeps the last check of the environment's token.
+  if (saved?.encryptedSecret) {
     const config = saved.config as { basePath?: string; portalId?: string };
     return {
       accessToken: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY),

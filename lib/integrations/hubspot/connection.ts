@@ -5,6 +5,7 @@ import { recordAudit } from "../../audit/record.ts";
 import { encryptSecret, maskSecret } from "../../crypto/secrets.ts";
 import { env } from "../../env.ts";
 import { forbidden, invalid } from "../../errors.ts";
+import { recordCheck, type CheckResult } from "../connection-check.ts";
 import { withRetry } from "./call.ts";
 import { createHubSpotClient, hubspotConfig } from "./client.ts";
 
@@ -76,15 +77,16 @@ export async function removeHubSpotConnection(actor: Actor): Promise<void> {
   });
 }
 
-export interface PreflightResult {
-  ok: boolean;
+export interface PreflightResult extends CheckResult {
   tokenWorks: boolean;
   canReadDeals: boolean;
   scopes: { scope: string; why: string; granted: boolean }[];
-  error: string | null;
 }
 
-/** Does the token work, and does it carry every scope intake needs? Recorded on the connection. */
+/**
+ * Does the token work, can it read deals, and does it carry every scope intake needs? Said as
+ * the same list of checks every tool's card shows, and recorded on the connection.
+ */
 export async function checkHubSpotConnection(actor: Actor): Promise<PreflightResult> {
   if (!can(actor.role, "connections:manage")) throw forbidden("Only admins and RevOps can check connections.");
   const config = await hubspotConfig();
@@ -103,11 +105,14 @@ export async function checkHubSpotConnection(actor: Actor): Promise<PreflightRes
     error = (e as { code?: number }).code === 401 || (e as { code?: number }).code === 404 ? "HubSpot does not recognise this token." : (e as Error).message.split("\n")[0];
   }
   const scopes = REQUIRED_SCOPES.map((r) => ({ ...r, granted: granted.includes(r.scope) }));
-  const ok = tokenWorks && canReadDeals && scopes.every((s) => s.granted);
   const missing = scopes.filter((s) => !s.granted).map((s) => s.scope);
-  const summary = error ?? (missing.length ? `Missing scopes: ${missing.join(", ")}` : null);
-  await db().connection.updateMany({ where: { vendor: "HUBSPOT" }, data: { lastCheckedAt: new Date(), lastCheckOk: ok, lastCheckError: summary, scopes: granted } });
-  return { ok, tokenWorks, canReadDeals, scopes, error: summary };
+  const checks = [
+    { label: "The token works", ok: tokenWorks, detail: tokenWorks ? "HubSpot recognises the token." : (error ?? "HubSpot did not answer.") },
+    ...(tokenWorks ? [{ label: "Deals can be read", ok: canReadDeals, detail: canReadDeals ? "Read a page of deals." : (error ?? "HubSpot refused to list deals.") }] : []),
+    ...(tokenWorks ? scopes.map((s) => ({ label: `Scope ${s.scope}`, ok: s.granted, detail: s.granted ? `Granted: ${s.why}.` : `Missing: needed to ${s.why}.` })) : []),
+  ];
+  const result = await recordCheck("HUBSPOT", checks, { scopes: granted, error: error ?? (missing.length ? `Missing scopes: ${missing.join(", ")}` : null) });
+  return { ...result, tokenWorks, canReadDeals, scopes };
 }
 
 const scopesSchema = z.object({ scopes: z.array(z.string()) });

@@ -3,7 +3,7 @@ import { HubSpotConnectionCard } from "@/components/settings/hubspot-connection"
 import { VendorConnectionCard } from "@/components/settings/vendor-connection";
 import { requirePageActor } from "@/lib/auth/session";
 import { vendorConnectionStatus } from "@/lib/integrations/connections";
-import { REQUIRED_SCOPES, hubspotConnectionStatus } from "@/lib/integrations/hubspot/connection";
+import { hubspotConnectionStatus } from "@/lib/integrations/hubspot/connection";
 import { VENDORS, type DeliveryVendor } from "@/lib/integrations/settings";
 
 export const metadata: Metadata = { title: "Connections" };
@@ -24,7 +24,7 @@ export default async function ConnectionsPage() {
         <h1 className="text-xl font-semibold text-slate-900">Connections</h1>
         <p className="mt-1 text-sm text-slate-500">Credentials for the tools handoffs flow through. Tokens are encrypted at rest and never shown again after saving.</p>
       </div>
-      <HubSpotConnectionCard status={hubspot} required={REQUIRED_SCOPES.map((s) => ({ ...s }))} />
+      <HubSpotConnectionCard status={hubspot} />
       {others.map((status) => {
         const d = VENDORS[status.vendor];
         return (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Connection" ALTER COLUMN "encryptedSecret" DROP NOT NULL;
