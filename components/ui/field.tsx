@@ -1,8 +1,11 @@
 import { useId } from "react";
 import { cx } from "./cx";
 
-export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-400";
+/** A form control's look without its width, for selects and inputs sized by their context. */
+export const controlClass =
+  "rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-400 placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:ring-brand-500 aria-[invalid=true]:ring-red-400";
+
+export const inputClass = `block w-full ${controlClass}`;
 
 /** A labelled form control with its hint and error wired up for assistive technology. */
 export function Field({

@@ -1,43 +1,67 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
 export interface PostError {
   message: string;
   fieldErrors?: Record<string, string[]>;
 }
 
+export interface PostOptions {
+  /**
+   * Where keyboard focus goes once the action is done and the page shows its result
+   * (typically a status message). Without it, focus stays where the page leaves it.
+   */
+  focus?: () => HTMLElement | null;
+}
+
 /**
  * Posts JSON to one of the app's route handlers and, on success, refreshes the page's
- * server data. Errors come back as the server's own sentence.
+ * server data. Errors come back as the server's own sentence; attach `errorRef` to the
+ * alert that shows it and focus moves there when an action fails, so a keyboard user
+ * is not left on a disabled button or on the page itself.
  */
 export function usePost() {
   const router = useRouter();
   const [sending, setSending] = useState(false);
   const [refreshing, startTransition] = useTransition();
   const [error, setError] = useState<PostError | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const focusNext = useRef<(() => HTMLElement | null) | null>(null);
 
-  async function post<T = unknown>(url: string, body: unknown): Promise<T | null> {
+  // Focus moves only when nothing is in flight: after the refreshed page has rendered.
+  useEffect(() => {
+    if (sending || refreshing || !focusNext.current) return;
+    const target = focusNext.current();
+    focusNext.current = null;
+    target?.focus();
+  }, [sending, refreshing, error]);
+
+  async function post<T = unknown>(url: string, body: unknown, options: PostOptions = {}): Promise<T | null> {
     setSending(true);
     setError(null);
+    focusNext.current = null;
     try {
       const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const data = (await response.json().catch(() => null)) as { error?: PostError | string } | null;
       if (!response.ok) {
         const e = data?.error;
         setError(typeof e === "string" ? { message: e } : (e ?? { message: `The server answered ${response.status}. Try again.` }));
+        focusNext.current = () => errorRef.current;
         return null;
       }
+      focusNext.current = options.focus ?? null;
       startTransition(() => router.refresh());
       return (data ?? {}) as T;
     } catch {
       setError({ message: "Could not reach the server. Check your connection and try again." });
+      focusNext.current = () => errorRef.current;
       return null;
     } finally {
       setSending(false);
     }
   }
 
-  return { post, pending: sending || refreshing, error, clearError: () => setError(null) };
+  return { post, pending: sending || refreshing, error, errorRef, clearError: () => setError(null) };
 }
