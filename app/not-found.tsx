@@ -4,8 +4,8 @@ export default function NotFound() {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 text-center">
       <h1 className="text-lg font-semibold">Not found</h1>
-      <p className="mt-1 text-sm text-slate-500">This page or record does not exist, or you cannot see it.</p>
-      <Link href="/handoffs" className="mt-4 text-sm font-medium text-brand-600 hover:underline">
+      <p className="mt-1 text-sm text-slate-600">This page or record does not exist, or you cannot see it.</p>
+      <Link href="/handoffs" className="mt-4 text-sm font-medium text-brand-700 underline underline-offset-2">
         Back to the handoff queue
       </Link>
     </main>

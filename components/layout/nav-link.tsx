@@ -17,8 +17,9 @@ export function NavLink({ href, label, count }: { href: string; label: string; c
     >
       {label}
       {count ? (
-        <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white" aria-label={`${count} waiting`}>
+        <span className="rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
           {count}
+          <span className="sr-only"> waiting</span>
         </span>
       ) : null}
     </Link>

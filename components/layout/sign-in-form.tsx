@@ -52,7 +52,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
       </form>
       {sso && (
         <>
-          <div className="my-4 flex items-center gap-3 text-xs text-slate-400">
+          <div className="my-4 flex items-center gap-3 text-xs text-slate-600">
             <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
           </div>
           <Button variant="secondary" className="w-full" onClick={() => signIn("oidc", { callbackUrl })}>
