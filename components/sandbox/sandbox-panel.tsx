@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Card, CardHeader, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime, formatMoney, handoffRef } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
+import { POLL_MS, handoffWait, handoffWaitText } from "./handoff-wait";
 
 type Value = string | number | boolean | null;
 
@@ -49,7 +51,22 @@ export function SandboxPanel({
   canControlWebhooks: boolean;
 }) {
   const { post, pending, error } = usePost();
+  const router = useRouter();
   const [editing, setEditing] = useState<string | null>(null);
+  /** Deals moved to closed-won here, by when: their handoff is on its way. */
+  const [moved, setMoved] = useState<Record<string, number>>({});
+  const [now, setNow] = useState(() => Date.now());
+  const waiting = deals.some((d) => handoffWait(d, moved[d.id], now) === "waiting");
+
+  // The webhook is processed after the click's answer: read the deals again until the handoff shows.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      router.refresh();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, router]);
 
   return (
     <div className="space-y-6">
@@ -79,6 +96,7 @@ export function SandboxPanel({
           <ul className="divide-y divide-slate-100">
             {deals.map((deal) => {
               const closedWon = deal.properties.dealstage === "closedwon";
+              const wait = handoffWait(deal, moved[deal.id], now);
               return (
                 <li key={deal.id} id={`deal-${deal.id}`} className="scroll-mt-6 px-5 py-4 target:bg-brand-50" aria-label={`Deal ${text(deal.properties.dealname)}`}>
                   <div className="flex flex-wrap items-center justify-between gap-3">
@@ -89,13 +107,28 @@ export function SandboxPanel({
                       </p>
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
+                      {wait && (
+                        <span role="status" className={wait === "late" ? "text-sm text-amber-800" : "text-sm text-slate-600"}>
+                          {handoffWaitText(wait, webhooksDropped)}
+                        </span>
+                      )}
                       {deal.handoff && (
                         <Link href={`/handoffs/${deal.handoff.id}`} className="text-sm font-medium text-brand-600 hover:underline">
                           {handoffRef(deal.handoff.number)} {deal.handoff.status === "INTAKE_BLOCKED" ? <Badge tone="red">Intake blocked</Badge> : <Badge tone="green">In delivery</Badge>}
                         </Link>
                       )}
                       {canEdit && !closedWon && (
-                        <Button size="sm" pending={pending} onClick={() => post(`/api/sandbox/deals/${deal.id}`, { properties: { dealstage: "closedwon" } })}>
+                        <Button
+                          size="sm"
+                          pending={pending}
+                          onClick={async () => {
+                            if (await post(`/api/sandbox/deals/${deal.id}`, { properties: { dealstage: "closedwon" } })) {
+                              const at = Date.now();
+                              setNow(at);
+                              setMoved((m) => ({ ...m, [deal.id]: at }));
+                            }
+                          }}
+                        >
                           Move to closed won
                         </Button>
                       )}
