@@ -91,6 +91,8 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
   await expect(brief.getByText("On Notion")).toBeVisible();
   await leader.screenshot({ path: `${shots}/delivery-brief-approval.png`, fullPage: true });
   await leader.getByRole("button", { name: "Approve gate" }).click();
+  // The approved content is kept as the gate's evidence, under the folded "Quality gates" record.
+  await leader.getByRole("region", { name: "Quality gates" }).locator("summary").click();
   await expect(leader.getByText(/Brief content approved/)).toBeVisible();
   await leader.goto("/sandbox?tool=notion");
   const page = leader.getByRole("region", { name: new RegExp(`HO-${handoff.number} ·`) });

@@ -55,21 +55,21 @@ export function AuditHistory({ events }: { events: HandoffDetail["audit"] }) {
     <Card aria-labelledby="history-heading">
       <CardHeader id="history-heading" title="History" description="Append-only audit trail" />
       {events.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">Nothing has happened yet.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">Nothing has happened yet.</p>
       ) : (
-        <ol className="max-h-[32rem] divide-y divide-slate-100 overflow-y-auto" tabIndex={0} aria-label="Audit events">
+        <ol className="max-h-[28rem] divide-y divide-slate-100 overflow-y-auto" tabIndex={0} aria-label="Audit events">
           {events.map((e) => (
             <li key={e.id} className="px-5 py-2.5 text-sm">
               <p className="text-slate-800">
                 <span className="font-medium">{e.actor}</span> — {ACTION_LABEL[e.action] ?? e.action}
               </p>
               {describe(e.data) && <p className="text-xs text-slate-600">{describe(e.data)}</p>}
-              <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-600">
                 {formatDateTime(e.at)}
                 {e.sourceUrl && (
                   <>
                     {" · "}
-                    <a href={e.sourceUrl} className="text-brand-600 hover:underline" target="_blank" rel="noreferrer">
+                    <a href={e.sourceUrl} className="text-brand-700 underline underline-offset-2" target="_blank" rel="noreferrer">
                       source record
                     </a>
                   </>

@@ -3,30 +3,34 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
+import { CollapsibleCard } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatDate } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
 
 /** The append-only decision log: decisions are added, never edited; each one reaches the brief. */
-export function DecisionLog({ handoff, mayDecide }: { handoff: HandoffDetail; mayDecide: boolean }) {
-  const { post, pending, error } = usePost();
+export function DecisionLog({ handoff, mayDecide, defaultOpen = false }: { handoff: HandoffDetail; mayDecide: boolean; defaultOpen?: boolean }) {
+  const { post, pending, error, errorRef } = usePost();
   const [title, setTitle] = useState("");
   const [rationale, setRationale] = useState("");
 
   return (
-    <Card aria-labelledby="decisions-heading">
-      <CardHeader id="decisions-heading" title="Decision log" description="Append-only. Every decision is added to the implementation brief." />
+    <CollapsibleCard
+      id="decisions-heading"
+      title="Decision log"
+      description={`${handoff.decisions.length === 0 ? "No" : handoff.decisions.length} decision${handoff.decisions.length === 1 ? "" : "s"} · append-only; every decision is added to the implementation brief`}
+      defaultOpen={defaultOpen}
+    >
       {handoff.decisions.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">No decisions recorded yet.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">No decisions recorded yet.</p>
       ) : (
         <ol className="divide-y divide-slate-100 text-sm">
           {handoff.decisions.map((d) => (
             <li key={d.id} className="px-5 py-2.5">
               <p className="font-medium text-slate-800">{d.title}</p>
               <p className="text-slate-600">{d.rationale}</p>
-              <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-600">
                 {d.decidedBy}, {formatDate(d.decidedAt)}
               </p>
             </li>
@@ -51,12 +55,12 @@ export function DecisionLog({ handoff, mayDecide }: { handoff: HandoffDetail; ma
           <Field label="Why" error={error?.fieldErrors?.rationale?.[0]}>
             {(p) => <textarea {...p} rows={2} className={inputClass} value={rationale} onChange={(e) => setRationale(e.target.value)} required minLength={3} maxLength={2000} />}
           </Field>
-          {error && !error.fieldErrors && <Alert>{error.message}</Alert>}
+          {error && !error.fieldErrors && <Alert ref={errorRef}>{error.message}</Alert>}
           <Button type="submit" variant="secondary" pending={pending}>
             Record decision
           </Button>
         </form>
       )}
-    </Card>
+    </CollapsibleCard>
   );
 }

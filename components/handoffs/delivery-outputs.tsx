@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -20,13 +19,13 @@ const JOB_STATE: Record<string, { label: string; tone: Tone }> = {
 
 /** What each tool holds for this handoff, how its last sync went, and a way to sync it again. */
 export function DeliveryOutputs({ handoffId, outputs, mayResync }: { handoffId: string; outputs: DeliveryOutputsStatus; mayResync: boolean }) {
-  const { post, pending, error } = usePost();
+  const { post, pending, error, errorRef } = usePost();
   const shown = outputs.filter((o) => o.active || o.job || o.url);
   return (
     <Card aria-labelledby="outputs-heading">
       <CardHeader id="outputs-heading" title="Delivery outputs" description="What ClickUp, Notion and Slack hold for this handoff. Each is kept in step with the handoff." />
       {shown.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">Nothing yet: the delivery list is created when the Delivery workspace stage starts.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">Nothing yet: the delivery list is created when the Delivery workspace stage starts.</p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {shown.map((o) => {
@@ -41,11 +40,11 @@ export function DeliveryOutputs({ handoffId, outputs, mayResync }: { handoffId: 
                   </div>
                   <div className="flex items-center gap-3">
                     {o.url ? (
-                      <a href={o.url} target="_blank" rel="noreferrer" className="font-medium text-brand-600 hover:underline">
+                      <a href={o.url} target="_blank" rel="noreferrer" className="font-medium text-brand-700 underline-offset-2 hover:underline">
                         Open<span className="sr-only"> the {o.label}</span>
                       </a>
                     ) : (
-                      <span className="text-slate-400">Not created yet</span>
+                      <span className="text-slate-600">Not created yet</span>
                     )}
                     {mayResync && o.active && (
                       <Button size="sm" variant="secondary" pending={pending} onClick={() => post(`/api/handoffs/${handoffId}/outputs/${o.key}`, {})}>
@@ -55,28 +54,19 @@ export function DeliveryOutputs({ handoffId, outputs, mayResync }: { handoffId: 
                   </div>
                 </div>
                 {o.job && (
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-slate-600">
                     Last sync {formatDateTime(o.job.updatedAt)} · attempt {o.job.attempts}
                     {o.job.lastError && o.job.status !== "SUCCEEDED" && <span className="text-red-700"> · {o.job.lastError}</span>}
                   </p>
                 )}
                 {o.unmapped.length > 0 && (
-                  <Alert tone="warning" title={`${o.unmapped.length} owner${o.unmapped.length === 1 ? " is" : "s are"} not mapped to ClickUp: their tasks have no assignee`}>
-                    <ul className="mt-1 list-disc pl-5">
-                      {o.unmapped.map((u) => (
-                        <li key={u.owner}>
-                          <span className="font-medium">{u.owner}</span> ({u.reason}): {u.tasks.join("; ")}
-                        </li>
-                      ))}
-                    </ul>
-                    <p className="mt-2">
-                      Link people to their ClickUp accounts on the{" "}
-                      <Link href="/settings/people" className="font-medium underline">
-                        People page
-                      </Link>
-                      , then sync the list again.
-                    </p>
-                  </Alert>
+                  <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
+                    {o.unmapped.length} owner{o.unmapped.length === 1 ? " is" : "s are"} not mapped to ClickUp, so their tasks have no assignee:{" "}
+                    {o.unmapped.map((u) => u.owner).join(", ")}.{" "}
+                    <a href="#owners-heading" className="font-medium underline underline-offset-2">
+                      Resolve them
+                    </a>
+                  </p>
                 )}
               </li>
             );
@@ -85,7 +75,7 @@ export function DeliveryOutputs({ handoffId, outputs, mayResync }: { handoffId: 
       )}
       {error && (
         <div className="px-5 pb-4">
-          <Alert>{error.message}</Alert>
+          <Alert ref={errorRef}>{error.message}</Alert>
         </div>
       )}
     </Card>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
@@ -21,8 +21,18 @@ type Requirement = Stage["requirements"][number];
  */
 export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
   const stage = handoff.stages.find((s) => s.isCurrent)!;
-  const { run, pending, error, clearError } = useCommand(handoff.id);
+  const { run: send, pending, error, errorRef, clearError } = useCommand(handoff.id);
   const allowed = new Set(handoff.allowed);
+  // After each action, focus lands on this message: the button pressed is disabled while the
+  // action runs and often gone afterwards, which would drop a keyboard user on the page.
+  const [notice, setNotice] = useState("");
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const run = async (command: Parameters<typeof send>[0], done: string) => {
+    setNotice("");
+    const ok = await send(command, { focus: () => statusRef.current });
+    if (ok) setNotice(done);
+    return ok;
+  };
   const [changesOpen, setChangesOpen] = useState(false);
   const [comment, setComment] = useState("");
   const workable = stage.status === "IN_PROGRESS" || stage.status === "CHANGES_REQUESTED";
@@ -30,23 +40,26 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
   const sentBack = handoff.risks.filter((r) => r.status === "REJECTED").length;
 
   return (
-    <section aria-labelledby="gate-heading" className="rounded-lg border border-brand-100 bg-white shadow-sm ring-1 ring-brand-100">
+    <section aria-labelledby="gate-heading" className="scroll-mt-6 rounded-lg border border-brand-100 bg-white shadow-sm ring-1 ring-brand-100">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-4">
         <div>
           <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{closed ? "Final stage" : "Current stage"}</p>
-          <h2 id="gate-heading" className="text-base font-semibold text-slate-900">
+          <h2 id="gate-heading" className="scroll-mt-6 text-base font-semibold text-slate-900">
             {stage.label} gate
           </h2>
         </div>
         <div className="flex items-center gap-2">
           <StageStatusBadge status={stage.status} />
-          {stage.dueAt && !closed && <span className="text-xs text-slate-500">Due {formatDate(stage.dueAt)}</span>}
+          {stage.dueAt && !closed && <span className="text-xs text-slate-600">Due {formatDate(stage.dueAt)}</span>}
         </div>
       </header>
 
       <div className="space-y-4 px-5 py-4">
+        <p ref={statusRef} tabIndex={-1} role="status" className={notice ? "rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" : "sr-only"}>
+          {notice}
+        </p>
         {error && (
-          <Alert>
+          <Alert ref={errorRef}>
             <span>{error.message}</span>{" "}
             <button type="button" className="ml-1 underline" onClick={clearError}>
               Dismiss
@@ -81,7 +94,7 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
                 requirement={r}
                 canCapture={allowed.has("CAPTURE_EVIDENCE") && workable}
                 pending={pending}
-                onCapture={(values) => run({ type: "CAPTURE_EVIDENCE", stage: stage.key, requirementKey: r.key, ...values })}
+                onCapture={(values) => run({ type: "CAPTURE_EVIDENCE", stage: stage.key, requirementKey: r.key, ...values }, `Evidence saved: ${r.label}.`)}
               />
             ))}
           </ul>
@@ -96,13 +109,13 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
 
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
           {allowed.has("START_STAGE") && (
-            <Button pending={pending} onClick={() => run({ type: "START_STAGE", stage: stage.key })}>
+            <Button pending={pending} onClick={() => run({ type: "START_STAGE", stage: stage.key }, `${stage.label} started.`)}>
               Start {stage.label.toLowerCase()}
             </Button>
           )}
           {stage.key === "ACKNOWLEDGEMENT" && stage.canWork && workable && !handoff.acknowledgedAt && (
             <>
-              <Button pending={pending} disabled={!allowed.has("ACKNOWLEDGE")} onClick={() => run({ type: "ACKNOWLEDGE" })} aria-describedby={sentBack ? "ack-hint" : undefined}>
+              <Button pending={pending} disabled={!allowed.has("ACKNOWLEDGE")} onClick={() => run({ type: "ACKNOWLEDGE" }, "Handoff acknowledged; its open risks are accepted.")} aria-describedby={sentBack ? "ack-hint" : undefined}>
                 Acknowledge and accept risks
               </Button>
               {sentBack > 0 && (
@@ -116,14 +129,14 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
             <Button
               pending={pending}
               disabled={!allowed.has("SUBMIT_GATE")}
-              onClick={() => run({ type: "SUBMIT_GATE", stage: stage.key })}
+              onClick={() => run({ type: "SUBMIT_GATE", stage: stage.key }, `${stage.label} gate submitted for approval.`)}
               aria-describedby={stage.missing.length ? "submit-hint" : undefined}
             >
               Submit for approval
             </Button>
           )}
           {allowed.has("APPROVE_GATE") && (
-            <Button pending={pending} onClick={() => run({ type: "APPROVE_GATE", stage: stage.key })}>
+            <Button pending={pending} onClick={() => run({ type: "APPROVE_GATE", stage: stage.key }, `${stage.label} gate approved.`)}>
               Approve gate
             </Button>
           )}
@@ -133,12 +146,12 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
             </Button>
           )}
           {workable && stage.canWork && stage.missing.length > 0 && (
-            <p id="submit-hint" className="text-xs text-slate-500">
+            <p id="submit-hint" className="text-xs text-slate-600">
               Still missing: {stage.missing.join("; ")}.
             </p>
           )}
           {!closed && !stage.canWork && !stage.canApprove && (
-            <p className="text-sm text-slate-500">You can follow this stage; its owner and approvers act on it.</p>
+            <p className="text-sm text-slate-600">You can follow this stage; its owner and approvers act on it.</p>
           )}
         </div>
 
@@ -147,7 +160,7 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
             className="space-y-3 rounded-md border border-amber-200 bg-amber-50/50 p-4"
             onSubmit={async (e) => {
               e.preventDefault();
-              if (await run({ type: "REQUEST_CHANGES", stage: stage.key, comment })) {
+              if (await run({ type: "REQUEST_CHANGES", stage: stage.key, comment }, `${stage.label} gate sent back to its owner with your comment.`)) {
                 setChangesOpen(false);
                 setComment("");
               }
@@ -190,7 +203,7 @@ function RequirementRow({
     <li className="px-4 py-3">
       <div className="flex items-start gap-3">
         <span
-          className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-400"}`}
+          className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${done ? "bg-emerald-100 text-emerald-700" : "bg-slate-100 text-slate-600"}`}
           aria-hidden="true"
         >
           {done ? "✓" : "•"}
@@ -200,9 +213,9 @@ function RequirementRow({
             {requirement.label} <span className="sr-only">{done ? "(captured)" : "(missing)"}</span>
           </p>
           {latest ? (
-            <p className="mt-0.5 break-words text-xs text-slate-500">
+            <p className="mt-0.5 break-words text-xs text-slate-600">
               {latest.url && (
-                <a href={latest.url} className="text-brand-600 hover:underline" target="_blank" rel="noreferrer">
+                <a href={latest.url} className="text-brand-700 underline underline-offset-2" target="_blank" rel="noreferrer">
                   {latest.url}
                 </a>
               )}
@@ -210,7 +223,7 @@ function RequirementRow({
               {latest.note && <span className="text-slate-700">“{latest.note}”</span>} — {latest.capturedBy ?? "system"}, {formatDateTime(latest.capturedAt)}
             </p>
           ) : (
-            <p className="mt-0.5 text-xs text-slate-500">
+            <p className="mt-0.5 text-xs text-slate-600">
               {requirement.help}
               {requirement.recordedBy && ` Recorded by ${requirement.recordedBy}.`}
             </p>
@@ -234,7 +247,7 @@ function RequirementRow({
             }
           }}
         >
-          <div className="min-w-64 flex-1">
+          <div className="min-w-0 flex-1 basis-56">
             <Field label={requirement.kind === "LINK" ? `Link for “${requirement.label}”` : `Note for “${requirement.label}”`}>
               {(p) => (
                 <input

@@ -1,11 +1,12 @@
 import { Badge } from "@/components/ui/badge";
-import { Card, CardHeader } from "@/components/ui/card";
+import { CollapsibleCard } from "@/components/ui/card";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { formatDate } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
 import { RISK_LABEL, RiskBadge } from "./labels";
 
 function List({ items, empty }: { items: { id: string; text: React.ReactNode }[]; empty: string }) {
-  if (items.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
+  if (items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
       {items.map((i) => (
@@ -15,12 +16,26 @@ function List({ items, empty }: { items: { id: string; text: React.ReactNode }[]
   );
 }
 
-/** What sales promised and discovery found: scope, risks, commitments, milestones and the rest. */
-export function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n === 0 ? "No" : n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * What sales promised and discovery found: scope, risks, commitments, milestones and the rest.
+ * Each part folds under its heading with a count; `open` unfolds scope and risks, for the stage
+ * where they are being checked.
+ */
+export function HandoffFacts({ handoff, open = false }: { handoff: HandoffDetail; open?: boolean }) {
+  const openRisks = handoff.risks.filter((r) => r.status === "OPEN").length;
+  const atRisk = handoff.dependencies.filter((d) => d.status === "AT_RISK").length;
   return (
-    <div className="space-y-6">
-      <Card aria-labelledby="scope-heading">
-        <CardHeader id="scope-heading" title="Scope boundaries" />
+    <div className="space-y-3">
+      <CollapsibleCard
+        id="scope-heading"
+        title="Scope boundaries"
+        description={`${handoff.inScope.length} in scope · ${handoff.outOfScope.length} out of scope`}
+        defaultOpen={open}
+      >
         <div className="grid gap-6 px-5 py-4 md:grid-cols-2">
           <div>
             <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-emerald-700">In scope</h3>
@@ -31,16 +46,15 @@ export function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
             <List items={handoff.outOfScope} empty="No out-of-scope items captured." />
           </div>
         </div>
-      </Card>
+      </CollapsibleCard>
 
-      <Card aria-labelledby="risks-heading">
-        <CardHeader id="risks-heading" title="Risks" description={`${handoff.risks.filter((r) => r.status === "OPEN").length} open`} />
+      <CollapsibleCard id="risks-heading" title="Risks" description={`${count(handoff.risks.length, "risk")} · ${openRisks} open`} defaultOpen={open}>
         {handoff.risks.length === 0 ? (
-          <p className="px-5 py-4 text-sm text-slate-500">No risks recorded.</p>
+          <p className="px-5 py-4 text-sm text-slate-600">No risks recorded.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Risks">
             <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-600">
                 <tr>
                   <th scope="col" className="px-5 py-2">Risk</th>
                   <th scope="col" className="px-3 py-2">Severity</th>
@@ -60,80 +74,81 @@ export function HandoffFacts({ handoff }: { handoff: HandoffDetail }) {
                     <td className="px-3 py-2.5 text-slate-600">{r.mitigation ?? "—"}</td>
                     <td className="px-3 py-2.5">
                       <Badge tone={r.status === "OPEN" ? "amber" : r.status === "ACCEPTED" ? "green" : "slate"}>{r.status.toLowerCase()}</Badge>
-                      {r.acceptedBy && <p className="mt-0.5 text-xs text-slate-500">by {r.acceptedBy}</p>}
+                      {r.acceptedBy && <p className="mt-0.5 text-xs text-slate-600">by {r.acceptedBy}</p>}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
-      </Card>
+      </CollapsibleCard>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card aria-labelledby="commitments-heading">
-          <CardHeader id="commitments-heading" title="Commitments made by sales" />
-          <div className="px-5 py-4">
-            <List
-              items={handoff.commitments.map((c) => ({
-                id: c.id,
-                text: (
-                  <>
-                    {c.description}
-                    <span className="text-slate-500"> — {c.owner ?? "no owner"}, {c.dueDate ? `by ${formatDate(c.dueDate)}` : "no date"}</span>
-                  </>
-                ),
-              }))}
-              empty="No commitments recorded."
-            />
-          </div>
-        </Card>
-        <Card aria-labelledby="milestones-heading">
-          <CardHeader id="milestones-heading" title="Milestones" />
-          <div className="px-5 py-4">
-            <List
-              items={handoff.milestones.map((m) => ({
-                id: m.id,
-                text: (
-                  <>
-                    {m.name}
-                    <span className="text-slate-500"> — {formatDate(m.dueDate)}{m.owner ? `, ${m.owner}` : ""}{m.doneAt ? " (done)" : ""}</span>
-                  </>
-                ),
-              }))}
-              empty="No milestones recorded."
-            />
-          </div>
-        </Card>
-        <Card aria-labelledby="dependencies-heading">
-          <CardHeader id="dependencies-heading" title="Dependencies" />
-          <div className="px-5 py-4">
-            <List
-              items={handoff.dependencies.map((d) => ({
-                id: d.id,
-                text: (
-                  <>
-                    {d.description} <span className="text-slate-500">— {d.party}{d.neededBy ? `, needed by ${formatDate(d.neededBy)}` : ""}</span>{" "}
-                    <Badge tone={d.status === "MET" ? "green" : d.status === "AT_RISK" ? "red" : "slate"}>{d.status.toLowerCase().replace("_", " ")}</Badge>
-                  </>
-                ),
-              }))}
-              empty="No dependencies recorded."
-            />
-          </div>
-        </Card>
-        <Card aria-labelledby="assumptions-heading">
-          <CardHeader id="assumptions-heading" title="Assumptions and integration constraints" />
-          <div className="space-y-4 px-5 py-4">
-            <List items={handoff.assumptions.map((a) => ({ id: a.id, text: a.text }))} empty="No assumptions recorded." />
-            <List
-              items={handoff.constraints.map((c) => ({ id: c.id, text: <><span className="font-medium">{c.system}:</span> {c.constraint}</> }))}
-              empty="No integration constraints recorded."
-            />
-          </div>
-        </Card>
-      </div>
-
+      <CollapsibleCard id="commitments-heading" title="Commitments made by sales" description={count(handoff.commitments.length, "commitment")}>
+        <div className="px-5 py-4">
+          <List
+            items={handoff.commitments.map((c) => ({
+              id: c.id,
+              text: (
+                <>
+                  {c.description}
+                  <span className="text-slate-600"> — {c.owner ?? "no owner"}, {c.dueDate ? `by ${formatDate(c.dueDate)}` : "no date"}</span>
+                </>
+              ),
+            }))}
+            empty="No commitments recorded."
+          />
+        </div>
+      </CollapsibleCard>
+      <CollapsibleCard id="milestones-heading" title="Milestones" description={count(handoff.milestones.length, "milestone")}>
+        <div className="px-5 py-4">
+          <List
+            items={handoff.milestones.map((m) => ({
+              id: m.id,
+              text: (
+                <>
+                  {m.name}
+                  <span className="text-slate-600"> — {formatDate(m.dueDate)}{m.owner ? `, ${m.owner}` : ""}{m.doneAt ? " (done)" : ""}</span>
+                </>
+              ),
+            }))}
+            empty="No milestones recorded."
+          />
+        </div>
+      </CollapsibleCard>
+      <CollapsibleCard
+        id="dependencies-heading"
+        title="Dependencies"
+        description={`${count(handoff.dependencies.length, "dependency", "dependencies")}${atRisk ? ` · ${atRisk} at risk` : ""}`}
+      >
+        <div className="px-5 py-4">
+          <List
+            items={handoff.dependencies.map((d) => ({
+              id: d.id,
+              text: (
+                <>
+                  {d.description} <span className="text-slate-600">— {d.party}{d.neededBy ? `, needed by ${formatDate(d.neededBy)}` : ""}</span>{" "}
+                  <Badge tone={d.status === "MET" ? "green" : d.status === "AT_RISK" ? "red" : "slate"}>{d.status.toLowerCase().replace("_", " ")}</Badge>
+                </>
+              ),
+            }))}
+            empty="No dependencies recorded."
+          />
+        </div>
+      </CollapsibleCard>
+      <CollapsibleCard
+        id="assumptions-heading"
+        title="Assumptions and integration constraints"
+        description={`${count(handoff.assumptions.length, "assumption")} · ${count(handoff.constraints.length, "constraint")}`}
+      >
+        <div className="space-y-4 px-5 py-4">
+          <List items={handoff.assumptions.map((a) => ({ id: a.id, text: a.text }))} empty="No assumptions recorded." />
+          <List
+            items={handoff.constraints.map((c) => ({ id: c.id, text: <><span className="font-medium">{c.system}:</span> {c.constraint}</> }))}
+            empty="No integration constraints recorded."
+          />
+        </div>
+      </CollapsibleCard>
     </div>
   );
 }

@@ -1,8 +1,6 @@
-import { Card, CardHeader } from "@/components/ui/card";
+import { CollapsibleCard } from "@/components/ui/card";
 import { formatDate, formatDateTime, formatMoney } from "@/components/ui/format";
-import type { ComponentProps } from "react";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
-import { PeopleCard } from "./people-card";
 
 const PROPERTY_LABELS: Record<string, string> = {
   scope_in: "In scope",
@@ -20,46 +18,48 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function HandoffSidebar({ handoff, candidates }: { handoff: HandoffDetail; candidates: ComponentProps<typeof PeopleCard>["candidates"] }) {
-  return (
-    <>
-      <PeopleCard handoff={handoff} candidates={candidates} />
+/** How the page names the CRM record the handoff came from: "HubSpot deal 123". */
+export function dealSourceLabel(deal: HandoffDetail["deal"]): string {
+  return `${deal.source === "HUBSPOT" ? "HubSpot" : deal.source} deal ${deal.sourceId}`;
+}
 
-      <Card aria-labelledby="deal-heading">
-        <CardHeader
-          id="deal-heading"
-          title="Deal as captured"
-          description={`Snapshot v${handoff.deal.snapshotVersion ?? 1} · ${formatDateTime(handoff.deal.capturedAt)}`}
-        />
-        <dl className="space-y-2 px-5 py-4 text-sm">
-          <div>
-            <dt className="text-xs text-slate-500">Source record</dt>
-            <dd>
-              <a href={handoff.deal.sourceUrl} target="_blank" rel="noreferrer" className="font-medium text-brand-600 hover:underline">
-                {handoff.deal.source === "HUBSPOT" ? "HubSpot" : handoff.deal.source} deal {handoff.deal.sourceId}
-              </a>
-            </dd>
+/**
+ * The CRM deal as it was captured, property by property. Folded by default: the amount and
+ * close date show in its summary, and the page header links to the live record.
+ */
+export function DealSnapshot({ handoff }: { handoff: HandoffDetail }) {
+  return (
+    <CollapsibleCard
+      id="deal-heading"
+      title="Deal as captured"
+      description={`${formatMoney(handoff.amount, handoff.currency)} · closed won ${formatDate(handoff.closedWonAt)} · snapshot v${handoff.deal.snapshotVersion ?? 1}`}
+    >
+      <dl className="space-y-2 px-5 py-4 text-sm">
+        <div>
+          <dt className="text-xs text-slate-600">Source record</dt>
+          <dd>
+            {dealSourceLabel(handoff.deal)}, captured {formatDateTime(handoff.deal.capturedAt)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Amount</dt>
+          <dd>{formatMoney(handoff.amount, handoff.currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Closed won</dt>
+          <dd>{formatDate(handoff.closedWonAt)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-600">Pipeline</dt>
+          <dd>{handoff.deal.pipeline}</dd>
+        </div>
+        {Object.entries(PROPERTY_LABELS).map(([key, label]) => (
+          <div key={key}>
+            <dt className="text-xs text-slate-600">{label}</dt>
+            <dd className="whitespace-pre-line break-words text-slate-700">{show(handoff.deal.properties[key])}</dd>
           </div>
-          <div>
-            <dt className="text-xs text-slate-500">Amount</dt>
-            <dd>{formatMoney(handoff.amount, handoff.currency)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Closed won</dt>
-            <dd>{formatDate(handoff.closedWonAt)}</dd>
-          </div>
-          <div>
-            <dt className="text-xs text-slate-500">Pipeline</dt>
-            <dd>{handoff.deal.pipeline}</dd>
-          </div>
-          {Object.entries(PROPERTY_LABELS).map(([key, label]) => (
-            <div key={key}>
-              <dt className="text-xs text-slate-500">{label}</dt>
-              <dd className="whitespace-pre-line break-words text-slate-700">{show(handoff.deal.properties[key])}</dd>
-            </div>
-          ))}
-        </dl>
-      </Card>
-    </>
+        ))}
+      </dl>
+    </CollapsibleCard>
   );
 }

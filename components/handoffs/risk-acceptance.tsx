@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,13 +10,23 @@ import { RiskBadge } from "./labels";
 import { useCommand } from "./use-command";
 
 type Risk = HandoffDetail["risks"][number];
+type Run = (command: Parameters<ReturnType<typeof useCommand>["run"]>[0], done: string) => Promise<boolean>;
 
 /**
  * Step 4, risk by risk: the delivery lead accepts each open risk or sends it back with
  * a comment; the project manager revises what was sent back, which reopens it.
  */
 export function RiskAcceptance({ handoff }: { handoff: HandoffDetail }) {
-  const { run, pending, error } = useCommand(handoff.id);
+  const { run: send, pending, error, errorRef } = useCommand(handoff.id);
+  // Focus lands on the outcome once a decision is saved, not on the page.
+  const [notice, setNotice] = useState("");
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const run: Run = async (command, done) => {
+    setNotice("");
+    const ok = await send(command, { focus: () => statusRef.current });
+    if (ok) setNotice(done);
+    return ok;
+  };
   const allowed = new Set(handoff.allowed);
   const canDecide = allowed.has("ACCEPT_RISK");
   const canRevise = allowed.has("REVISE_RISK");
@@ -25,7 +35,14 @@ export function RiskAcceptance({ handoff }: { handoff: HandoffDetail }) {
   return (
     <div>
       <h3 className="mb-2 text-sm font-medium text-slate-800">Risks to accept</h3>
-      {error && <Alert className="mb-2">{error.message}</Alert>}
+      <p ref={statusRef} tabIndex={-1} role="status" className={notice ? "mb-2 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" : "sr-only"}>
+        {notice}
+      </p>
+      {error && (
+        <Alert ref={errorRef} className="mb-2">
+          {error.message}
+        </Alert>
+      )}
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" aria-label="Risks to accept">
         {handoff.risks.map((risk) => (
           <RiskRow key={risk.id} risk={risk} canDecide={canDecide && risk.status === "OPEN"} canRevise={canRevise && risk.status === "REJECTED"} pending={pending} run={run} />
@@ -46,7 +63,7 @@ function RiskRow({
   canDecide: boolean;
   canRevise: boolean;
   pending: boolean;
-  run: ReturnType<typeof useCommand>["run"];
+  run: Run;
 }) {
   const [mode, setMode] = useState<"idle" | "reject" | "revise">("idle");
   const [text, setText] = useState("");
@@ -58,7 +75,7 @@ function RiskRow({
           <p className="font-medium text-slate-800">
             {risk.title} <RiskBadge level={risk.severity} />
           </p>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             Owner: {risk.owner ?? "none"} · Mitigation: {risk.mitigation ?? "none"}
           </p>
           {risk.status === "REJECTED" && risk.comment && <p className="mt-1 text-xs text-amber-800">Sent back: “{risk.comment}”</p>}
@@ -68,7 +85,7 @@ function RiskRow({
           <Badge tone={risk.status === "ACCEPTED" ? "green" : risk.status === "REJECTED" ? "amber" : "slate"}>{risk.status === "REJECTED" ? "sent back" : risk.status.toLowerCase()}</Badge>
           {canDecide && mode === "idle" && (
             <>
-              <Button size="sm" pending={pending} onClick={() => run({ type: "ACCEPT_RISK", riskId: risk.id })}>
+              <Button size="sm" pending={pending} onClick={() => run({ type: "ACCEPT_RISK", riskId: risk.id }, `Risk “${risk.title}” accepted.`)}>
                 Accept
               </Button>
               <Button size="sm" variant="secondary" disabled={pending} onClick={() => setMode("reject")}>
@@ -90,8 +107,8 @@ function RiskRow({
             e.preventDefault();
             const ok =
               mode === "reject"
-                ? await run({ type: "REJECT_RISK", riskId: risk.id, comment: text })
-                : await run({ type: "REVISE_RISK", riskId: risk.id, mitigation: text, ownerName: owner || undefined });
+                ? await run({ type: "REJECT_RISK", riskId: risk.id, comment: text }, `Risk “${risk.title}” returned to the project manager.`)
+                : await run({ type: "REVISE_RISK", riskId: risk.id, mitigation: text, ownerName: owner || undefined }, `Risk “${risk.title}” revised and reopened.`);
             if (ok) {
               setMode("idle");
               setText("");
