@@ -51,6 +51,11 @@ export interface InboxGate {
   riskLevel: string;
   submittedBy: string | null;
   submittedAt: string | null;
+  /** How long the gate has waited for a decision, in milliseconds (since it was submitted). */
+  waitedMs: number;
+  /** When the stage is due under its SLA, and whether that has passed. */
+  dueAt: string | null;
+  overdue: boolean;
   evidence: { label: string; url: string | null; note: string | null; capturedBy: string | null }[];
   missing: string[];
 }
@@ -62,6 +67,10 @@ export interface InboxAcknowledgement {
   customerName: string;
   openRisks: number;
   stageStatus: string;
+  /** How long the acknowledgement has been owed, in milliseconds (since the stage was entered). */
+  waitedMs: number;
+  dueAt: string | null;
+  overdue: boolean;
 }
 
 export async function listInbox(actor: Actor, take = 50): Promise<{ gates: InboxGate[]; acknowledgements: InboxAcknowledgement[] }> {
@@ -72,7 +81,8 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
       ? Promise.resolve([])
       : db().handoffStage.findMany({
           where: gatesWaitingFor(actor),
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          // Oldest first: the gate that has waited longest is decided first.
+          orderBy: [{ submittedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
           take,
           include: {
             submittedBy: { select: { name: true } },
@@ -92,11 +102,15 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
             title: true,
             customerName: true,
             stageStatus: true,
+            stageEnteredAt: true,
+            dueAt: true,
             _count: { select: { risks: { where: { status: "OPEN" } } } },
           },
         }),
   ]);
 
+  const now = Date.now();
+  const overdue = (dueAt: Date | null) => Boolean(dueAt && dueAt.getTime() < now);
   return {
     gates: stages.map((s) => {
       const def = stageDefinition(s.key);
@@ -111,6 +125,9 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
         riskLevel: s.handoff.riskLevel,
         submittedBy: s.submittedBy?.name ?? null,
         submittedAt: s.submittedAt?.toISOString() ?? null,
+        waitedMs: s.submittedAt ? Math.max(0, now - s.submittedAt.getTime()) : 0,
+        dueAt: s.dueAt?.toISOString() ?? null,
+        overdue: overdue(s.dueAt),
         evidence: s.evidence.map((e) => ({
           label: e.label,
           url: e.url,
@@ -127,6 +144,9 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
       customerName: h.customerName,
       openRisks: h._count.risks,
       stageStatus: h.stageStatus,
+      waitedMs: Math.max(0, now - h.stageEnteredAt.getTime()),
+      dueAt: h.dueAt?.toISOString() ?? null,
+      overdue: overdue(h.dueAt),
     })),
   };
 }
