@@ -15,7 +15,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button, Spinner } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { cx } from "@/components/ui/cx";
-import { inputClass } from "@/components/ui/field";
+import { controlClass, inputClass } from "@/components/ui/field";
+import { InboxIcon, SearchIcon } from "@/components/ui/icons";
 import { formatDate, handoffRef } from "@/components/ui/format";
 import { STAGES } from "@/lib/handoffs/stages";
 import { PAGE_SIZES, SORTABLE, type QueuePage, type QueueRow, type SortKey } from "@/lib/handoffs/queue-query";
@@ -26,7 +27,7 @@ const column = createColumnHelper<QueueRow>();
 const COLUMNS = [
   column.accessor("number", {
     header: "Ref",
-    cell: (c) => <span className="whitespace-nowrap font-mono text-xs text-slate-500">{handoffRef(c.getValue())}</span>,
+    cell: (c) => <span className="whitespace-nowrap font-mono text-xs text-slate-600">{handoffRef(c.getValue())}</span>,
   }),
   column.accessor("title", {
     header: "Handoff",
@@ -183,10 +184,10 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
         </div>
       </div>
 
-      <div className={cx("overflow-x-auto transition-opacity", pending && "opacity-60")} aria-busy={pending}>
+      <div className={cx("relative overflow-x-auto transition-opacity", pending && "opacity-60")} aria-busy={pending}>
         <table className="min-w-full text-sm">
           <caption className="sr-only">Handoffs, {page.total} in total, sorted by {query.sort} {query.dir === "asc" ? "ascending" : "descending"}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -232,6 +233,7 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
         {page.rows.length === 0 && (
           <EmptyState
             title={filtersActive ? "No handoffs match these filters" : "No handoffs yet"}
+            icon={filtersActive ? <SearchIcon /> : <InboxIcon />}
             action={
               filtersActive ? (
                 <Button variant="secondary" onClick={() => startTransition(() => router.push(pathname))}>
@@ -245,14 +247,14 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
         )}
       </div>
 
-      <nav className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
+      <nav className="flex flex-wrap items-center justify-between gap-x-4 gap-y-3 border-t border-slate-100 px-4 py-3 text-sm text-slate-700" aria-label="Pagination">
         <p aria-live="polite">
           {page.total === 0 ? "No results" : `Showing ${first}–${last} of ${page.total.toLocaleString("en-US")}`}
         </p>
-        <div className="flex items-center gap-2">
-          <label className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <label className="flex shrink-0 items-center gap-2 whitespace-nowrap">
             <span>Rows per page</span>
-            <select className={cx(inputClass, "w-20 py-1")} value={view.get("size") ?? String(query.size)} onChange={(e) => navigate({ size: e.target.value })}>
+            <select className={cx(controlClass, "w-20 py-1 pr-7")} value={view.get("size") ?? String(query.size)} onChange={(e) => navigate({ size: e.target.value })}>
               {PAGE_SIZES.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -263,7 +265,7 @@ export function HandoffQueue({ page, owners }: { page: QueuePage; owners: { id: 
           <Button variant="secondary" size="sm" disabled={query.page <= 1} onClick={() => navigate({ page: String(query.page - 1) }, false)}>
             Previous
           </Button>
-          <span>
+          <span className="whitespace-nowrap">
             Page {query.page} of {page.pageCount}
           </span>
           <Button variant="secondary" size="sm" disabled={query.page >= page.pageCount} onClick={() => navigate({ page: String(query.page + 1) }, false)}>
@@ -294,8 +296,8 @@ function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: strin
   }, [value]);
 
   return (
-    <label className="min-w-64 flex-1">
-      <span className="mb-1 block text-xs font-medium text-slate-600">Search</span>
+    <label className="w-full sm:w-auto sm:min-w-64 sm:flex-1">
+      <span className="mb-1 block text-xs font-medium text-slate-700">Search</span>
       <input
         type="search"
         className={inputClass}
@@ -327,9 +329,9 @@ function FilterSelect({
   allLabel: string;
 }) {
   return (
-    <label>
-      <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>
-      <select className={cx(inputClass, "w-44")} value={value} onChange={(e) => onChange(e.target.value)}>
+    <label className="min-w-36 flex-1 sm:flex-none">
+      <span className="mb-1 block text-xs font-medium text-slate-700">{label}</span>
+      <select className={cx(controlClass, "w-full sm:w-44")} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -359,7 +361,7 @@ function ColumnMenu({ table }: { table: ReturnType<typeof useReactTable<QueueRow
       </summary>
       <div className="absolute right-0 z-10 mt-1 w-52 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
         <fieldset>
-          <legend className="px-1 pb-1 text-xs font-medium text-slate-500">Show columns</legend>
+          <legend className="px-1 pb-1 text-xs font-medium text-slate-600">Show columns</legend>
           {columns.map((c) => (
             <label key={c.id} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
               <input type="checkbox" className="accent-brand-600" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
