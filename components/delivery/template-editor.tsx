@@ -49,7 +49,7 @@ export function TemplateEditor({ template, version, owners, allGates }: { templa
           <Field label="Milestone tasks owned by">{(p) => <select {...p} className={inputClass} value={generated.milestoneOwner} onChange={(e) => setGenerated({ ...generated, milestoneOwner: e.target.value as Owner })}>{ownerOptions}</select>}</Field>
           <Field label="Dependency gates owned by">{(p) => <select {...p} className={inputClass} value={generated.gateOwner} onChange={(e) => setGenerated({ ...generated, gateOwner: e.target.value as Owner })}>{ownerOptions}</select>}</Field>
         </div>
-        <div className="overflow-x-auto border-t border-slate-100">
+        <div className="relative overflow-x-auto border-t border-slate-100">
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>

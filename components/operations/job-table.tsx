@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
+import { CheckCircleIcon } from "@/components/ui/icons";
 import { cx } from "@/components/ui/cx";
 import { formatDateTime, handoffRef } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
@@ -31,7 +32,7 @@ export function JobTable({ data, status }: { data: Jobs; status: string | null }
   return (
     <Card aria-labelledby="jobs-heading">
       <CardHeader id="jobs-heading" title="Jobs" description={`${data.total} in this view`} />
-      <nav aria-label="Job status" className="flex gap-1 border-b border-slate-100 px-4 py-2">
+      <nav aria-label="Job status" className="flex flex-wrap gap-1 border-b border-slate-100 px-4 py-2">
         {TABS.map((t) => (
           <Link
             key={t.label}
@@ -49,7 +50,7 @@ export function JobTable({ data, status }: { data: Jobs; status: string | null }
         </div>
       )}
       {data.jobs.length === 0 ? (
-        <EmptyState title="No jobs here">Nothing is waiting, failing or parked.</EmptyState>
+        <EmptyState title="No jobs here" icon={<CheckCircleIcon />}>Nothing in this view is waiting, failing or parked. Choose another status above to see the rest.</EmptyState>
       ) : (
         <div className="overflow-x-auto">
           <table className="min-w-full text-sm">
@@ -74,7 +75,7 @@ export function JobTable({ data, status }: { data: Jobs; status: string | null }
                       <button type="button" className="text-left font-medium text-slate-800 hover:underline" aria-expanded={open === job.id} onClick={() => setOpen(open === job.id ? null : job.id)}>
                         {job.vendor} · {job.kind}
                       </button>
-                      <p className="font-mono text-xs text-slate-400">{job.idempotencyKey}</p>
+                      <p className="font-mono text-xs text-slate-600">{job.idempotencyKey}</p>
                     </td>
                     <td className="px-3 py-2.5">{job.handoff ? <Link className="text-brand-600 hover:underline" href={`/handoffs/${job.handoff.id}`}>{handoffRef(job.handoff.number)}</Link> : "—"}</td>
                     <td className="px-3 py-2.5">

@@ -4,6 +4,7 @@ import { RetrainingActions } from "@/components/qa/retraining-actions";
 import { StartRun } from "@/components/qa/start-run";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
+import { ClipboardIcon } from "@/components/ui/icons";
 import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { failurePatternReport, listActionOwners, listQaRuns, listRetrainingActions, type PatternRow } from "@/lib/qa/report";
@@ -20,11 +21,11 @@ function PatternTable({ id, title, rows, by }: { id: string; title: string; rows
     <Card aria-labelledby={id}>
       <CardHeader id={id} title={title} />
       {rows.length === 0 ? (
-        <p className="px-5 py-4 text-sm text-slate-500">No failure patterns tagged in the last six months.</p>
+        <p className="px-5 py-4 text-sm text-slate-600">No failure patterns tagged in the last six months.</p>
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-600">
               <tr>
                 <th scope="col" className="px-5 py-2">Pattern</th>
                 {keys.map((k) => <th key={k} scope="col" className="px-3 py-2 text-right">{k}</th>)}
@@ -62,20 +63,22 @@ export default async function QaPage() {
     <div className="mx-auto max-w-7xl space-y-6">
       <div>
         <h1 className="text-xl font-semibold text-slate-900">Handoff QA</h1>
-        <p className="mt-1 text-sm text-slate-500">Each month a sample of handoffs is scored for completeness and promise accuracy; recurring failure patterns become retraining.</p>
+        <p className="mt-1 text-sm text-slate-600">Each month a sample of handoffs is scored for completeness and promise accuracy; recurring failure patterns become retraining.</p>
       </div>
       {mayRun && <StartRun rules={SAMPLING_RULES} defaultMonth={lastMonth.toISOString().slice(0, 7)} />}
       <Card aria-labelledby="runs-heading">
         <CardHeader id="runs-heading" title="QA runs" />
         {runs.length === 0 ? (
-          <EmptyState title="No QA runs yet">{mayRun ? "Start the first run above." : "PS leaders, RevOps and admins start runs."}</EmptyState>
+          <EmptyState title="No QA runs yet" icon={<ClipboardIcon />}>
+            {mayRun ? "Start the first run above: it samples last month’s handoffs for review." : "PS leaders, RevOps and admins start runs; the results appear here."}
+          </EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {runs.map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-2.5">
                 <div>
                   <Link href={`/qa/${r.id}`} className="font-medium text-brand-700 hover:underline">{r.month}</Link>
-                  <span className="ml-2 text-slate-500">
+                  <span className="ml-2 text-slate-600">
                     {r.reviews} sampled ({r.overrides} with overrides) · {SAMPLING_RULES[r.rule as keyof typeof SAMPLING_RULES] ?? r.rule} · started by {r.createdBy ?? "—"}
                   </span>
                 </div>
@@ -91,7 +94,7 @@ export default async function QaPage() {
           </ul>
         )}
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <PatternTable id="patterns-team" title="Recurring failure patterns by team" rows={patterns} by="team" />
         <PatternTable id="patterns-sales" title="Recurring failure patterns by sales owner" rows={patterns} by="salesOwner" />
       </div>
