@@ -50,7 +50,7 @@ export function AppShell({ nav, user, children }: { nav: NavItem[]; user: { name
         </section>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="relative z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:hidden">
+        <header className="sticky top-0 z-30 flex items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:hidden">
           <Brand compact />
           <MobileNav nav={nav} user={user} />
         </header>
