@@ -4,7 +4,7 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { encryptSecret, maskSecret } from "../crypto/secrets.ts";
 import { env } from "../env.ts";
-import { forbidden, invalid } from "../errors.ts";
+import { forbidden, invalid, parseInput } from "../errors.ts";
 import { classifyFailure } from "../sync/errors.ts";
 import { createClickUpClient } from "./clickup/client.ts";
 import { recordCheck, type CheckItem, type CheckResult } from "./connection-check.ts";
@@ -62,9 +62,7 @@ export async function saveVendorConnection(actor: Actor, vendor: DeliveryVendor,
     token: z.string().trim().regex(descriptor.tokenPattern, `That does not look like a ${descriptor.name} ${descriptor.tokenLabel.toLowerCase()}. ${descriptor.tokenHelp}`),
     ...Object.fromEntries(descriptor.fields.map((f) => [f.key, f.required ? f.schema : f.schema.optional().or(z.literal("").transform(() => undefined))])),
   });
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const { token, ...rest } = parsed.data as Record<string, string | undefined> & { token: string };
+  const { token, ...rest } = parseInput(schema, input) as Record<string, string | undefined> & { token: string };
   const config = Object.fromEntries(Object.entries(rest).filter((pair): pair is [string, string] => typeof pair[1] === "string"));
   const encryptedSecret = encryptSecret(token, env().ENCRYPTION_KEY);
   await db().$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { PolicyKind } from "../db/generated/enums.ts";
 import { db, type Tx } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
-import { invalid } from "../errors.ts";
+import { humanIssueMessage, invalid } from "../errors.ts";
 
 /**
  * Versioned configuration (intake policy, task template, …). A change is a new version,
@@ -42,7 +42,7 @@ export async function listVersions(kind: PolicyKind, take = 20) {
 
 /** Validates and saves a new version, serialised so version numbers never collide. Audited. */
 export async function saveVersion<T>(actor: Actor, kind: PolicyKind, schema: z.ZodType<T>, fallback: T, input: unknown, note: string, what: string): Promise<Versioned<T>> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { error: humanIssueMessage });
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw invalid(`The ${what} is not valid: ${first.path.join(".")} — ${first.message}`);

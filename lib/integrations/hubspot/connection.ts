@@ -4,7 +4,7 @@ import { can, type Actor } from "../../auth/roles.ts";
 import { recordAudit } from "../../audit/record.ts";
 import { encryptSecret, maskSecret } from "../../crypto/secrets.ts";
 import { env } from "../../env.ts";
-import { forbidden, invalid } from "../../errors.ts";
+import { forbidden, invalid, parseInput } from "../../errors.ts";
 import { recordCheck, type CheckResult } from "../connection-check.ts";
 import { withRetry } from "./call.ts";
 import { createHubSpotClient, hubspotConfig } from "./client.ts";
@@ -24,7 +24,7 @@ export const REQUIRED_SCOPES = [
 
 export const connectionInputSchema = z.object({
   accessToken: z.string().trim().min(10, "Paste the full access token."),
-  basePath: z.url().optional().or(z.literal("").transform(() => undefined)),
+  basePath: z.url("Enter the API base URL as a full link, such as https://api.hubapi.com.").optional().or(z.literal("").transform(() => undefined)),
   portalId: z.string().trim().regex(/^\d*$/, "The portal (hub) id is a number.").optional(),
 });
 
@@ -53,9 +53,7 @@ export async function hubspotConnectionStatus(): Promise<ConnectionStatus> {
 
 export async function saveHubSpotConnection(actor: Actor, input: unknown): Promise<void> {
   if (!can(actor.role, "connections:manage")) throw forbidden("Only admins and RevOps can manage connections.");
-  const parsed = connectionInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const { accessToken, basePath, portalId } = parsed.data;
+  const { accessToken, basePath, portalId } = parseInput(connectionInputSchema, input);
   const encryptedSecret = encryptSecret(accessToken, env().ENCRYPTION_KEY);
   const config = { ...(basePath && { basePath }), ...(portalId && { portalId }) };
   const authType = accessToken.startsWith("pat-") ? "private_app" : "oauth";
