@@ -80,6 +80,16 @@ function PersonRow({ person, members }: { person: Person; members: { id: string;
   );
 }
 
+/** What "Match by email" did, in a sentence. */
+function matchSummary(r: { clickup: number; slack: number; notConnected: string[]; unmatched: string[] }): string {
+  const parts: string[] = [];
+  if (r.clickup + r.slack === 0) parts.push(r.unmatched.length ? "No new links: nobody else's email is in the tools' directories." : "Everyone is already linked; nothing to match.");
+  else parts.push(`Linked ${r.clickup} ClickUp member${r.clickup === 1 ? "" : "s"} and ${r.slack} Slack user${r.slack === 1 ? "" : "s"} by email.`);
+  if (r.unmatched.length) parts.push(`Not found by email: ${r.unmatched.join(", ")} — link them by hand below.`);
+  if (r.notConnected.length) parts.push(`${r.notConnected.join(" and ")} ${r.notConnected.length === 1 ? "is" : "are"} not connected.`);
+  return parts.join(" ");
+}
+
 export function PeopleMapping({ people, members }: { people: Person[]; members: { id: string; name: string; email: string }[] | null }) {
   const { post, pending, error } = usePost();
   const [result, setResult] = useState<string | null>(null);
@@ -96,8 +106,8 @@ export function PeopleMapping({ people, members }: { people: Person[]; members: 
             size="sm"
             pending={pending}
             onClick={async () => {
-              const r = await post<{ clickup: number; slack: number; notConnected: string[] }>("/api/people/match", {});
-              if (r) setResult(`Linked ${r.clickup} ClickUp and ${r.slack} Slack account${r.slack === 1 ? "" : "s"} by email.${r.notConnected.length ? ` ${r.notConnected.join(" and ")} ${r.notConnected.length === 1 ? "is" : "are"} not connected.` : ""}`);
+              const r = await post<{ clickup: number; slack: number; notConnected: string[]; unmatched: string[] }>("/api/people/match", {});
+              if (r) setResult(matchSummary(r));
             }}
           >
             Match by email

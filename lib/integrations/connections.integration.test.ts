@@ -108,6 +108,9 @@ describe("connections", () => {
     await database.prisma.user.update({ where: { id: team.lead.userId }, data: { email: "lead@demo.local" } });
     const result = await identities.matchIdentitiesByEmail(team.revops);
     expect(result).toMatchObject({ clickup: 1, slack: 1, notConnected: [] });
+    // The rest of the test team have addresses no directory knows: named, so they can be linked by hand.
+    expect(result.unmatched).toEqual(expect.arrayContaining([team.pm.name, team.sales.name]));
+    expect(result.unmatched).not.toContain(team.lead.name);
     expect(await database.prisma.user.findUniqueOrThrow({ where: { id: team.lead.userId } })).toMatchObject({ clickupUserId: "81000005", slackUserId: "U0SEED05" });
   });
 });

@@ -88,7 +88,7 @@ export async function updateIdentities(actor: Actor, userId: string, input: unkn
 }
 
 /** Links everyone not yet linked whose email the tool's directory knows. Returns how many links were made. */
-export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: number; slack: number; notConnected: string[] }> {
+export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: number; slack: number; notConnected: string[]; unmatched: string[] }> {
   assertMayManage(actor);
   const people = await listPeople();
   const notConnected: string[] = [];
@@ -101,6 +101,7 @@ export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: n
   if (!slackSettings) notConnected.push("Slack");
   const slackClient = slackSettings ? createSlackClient(slackSettings) : null;
 
+  const unmatched: string[] = [];
   for (const person of people) {
     const data: { clickupUserId?: string; slackUserId?: string } = {};
     if (!person.clickupUserId && members) {
@@ -112,6 +113,8 @@ export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: n
       const id = found?.user?.id;
       if (id && !(await db().user.findFirst({ where: { slackUserId: id }, select: { id: true } }))) data.slackUserId = id;
     }
+    const stillMissing = (!person.clickupUserId && !data.clickupUserId && members) || (!person.slackUserId && !data.slackUserId && slackClient);
+    if (stillMissing) unmatched.push(person.name);
     if (!data.clickupUserId && !data.slackUserId) continue;
     await db().$transaction(async (tx) => {
       await tx.user.update({ where: { id: person.id }, data });
@@ -122,5 +125,5 @@ export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: n
     
   }
   if (clickup + slack > 0) await refreshActiveHandoffs();
-  return { clickup, slack, notConnected };
+  return { clickup, slack, notConnected, unmatched };
 }
