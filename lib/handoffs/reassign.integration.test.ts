@@ -49,6 +49,9 @@ describe("reassigning a handoff", () => {
     for (const actor of [team.pm, team.lead, team.sales, team.viewer, team.admin]) {
       await expect(reassignHandoff(actor, handoff.id, { role: "deliveryLead", userId: team.lead.userId })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+    // A seller who did not sell the deal cannot even tell it exists.
+    const otherSeller = await createUser(database.prisma, "SALES");
+    await expect(reassignHandoff(otherSeller, handoff.id, { role: "deliveryLead", userId: team.lead.userId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(reassignHandoff(team.leader, handoff.id, { role: "deliveryLead", userId: team.pm.userId })).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("is not a delivery lead") });
     await expect(reassignHandoff(team.leader, handoff.id, { role: "salesOwner", userId: team.sales.userId })).rejects.toMatchObject({ code: "INVALID" });
     await expect(reassignHandoff(team.leader, "no-such-handoff", { role: "deliveryLead", userId: team.lead.userId })).rejects.toMatchObject({ code: "NOT_FOUND" });

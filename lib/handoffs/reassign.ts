@@ -44,7 +44,6 @@ export async function assignableCandidates() {
 }
 
 export async function reassignHandoff(actor: Actor, handoffId: string, input: unknown) {
-  if (!can(actor.role, "handoffs:reassign")) throw forbidden("Only PS leaders and RevOps can reassign a handoff.");
   const parsed = reassignSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0].message);
   const { role, userId } = parsed.data;
@@ -66,6 +65,7 @@ export async function reassignHandoff(actor: Actor, handoffId: string, input: un
       },
     });
     if (!h) throw notFound("This handoff does not exist or you cannot see it.");
+    if (!can(actor.role, "handoffs:reassign")) throw forbidden("Only PS leaders and RevOps can reassign a handoff.");
     if (!mayReassign(actor, h)) throw conflict("This handoff is closed: its people can no longer change.");
     const person = await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true, name: true, role: true } });
     if (!person) throw notFound("This person does not exist or is no longer active.");
