@@ -29,8 +29,7 @@ export function ApprovalCard({ gate, onDecided }: { gate: InboxGate; onDecided: 
           <p className="text-xs font-medium uppercase tracking-wide text-brand-700">{gateName}</p>
           <h2 id={headingId} className="text-base font-semibold text-slate-900">
             <Link href={`/handoffs/${gate.handoffId}`} className="hover:underline">
-              <span className="mr-2 font-mono text-sm text-slate-600">{ref}</span>
-              {gate.title}
+              <span className="mr-2 font-mono text-sm text-slate-600">{ref}</span> {gate.title}
             </Link>
           </h2>
           <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
