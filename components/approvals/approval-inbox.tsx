@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Card, EmptyState } from "@/components/ui/card";
 import { CheckCircleIcon } from "@/components/ui/icons";
+import { moveFocus } from "@/components/ui/use-post";
 import type { InboxGate } from "@/lib/handoffs/approvals";
 import { ApprovalCard } from "./approval-card";
 import { OverrideCard, type PendingOverride } from "./override-card";
@@ -25,17 +26,19 @@ export function ApprovalInbox({
   const [notice, setNotice] = useState("");
   const statusRef = useRef<HTMLParagraphElement>(null);
   const focusAfterRefresh = useRef(false);
+  const decidedFrom = useRef<Element | null>(null);
 
   // The lists change once the page has refreshed after a decision: that is when focus moves.
   useEffect(() => {
     if (!focusAfterRefresh.current) return;
     focusAfterRefresh.current = false;
-    statusRef.current?.focus();
+    moveFocus(statusRef.current, decidedFrom.current);
   }, [gates, overrides]);
 
   const decided = (message: string) => {
     setNotice(message);
     focusAfterRefresh.current = true;
+    decidedFrom.current = document.activeElement;
   };
 
   return (

@@ -17,6 +17,18 @@ export interface PostOptions {
 }
 
 /**
+ * Moves focus to `target` unless the person has meanwhile put it somewhere else: focus is
+ * moved only from the page itself, from a control gone or disabled by the action, or from
+ * the control the action started on.
+ */
+export function moveFocus(target: HTMLElement | null, startedOn: Element | null) {
+  if (!target) return;
+  const active = document.activeElement;
+  const idle = !active || active === document.body || active === startedOn || !active.isConnected || (active as HTMLButtonElement).disabled;
+  if (idle) target.focus();
+}
+
+/**
  * Posts JSON to one of the app's route handlers and, on success, refreshes the page's
  * server data. Errors come back as the server's own sentence; attach `errorRef` to the
  * alert that shows it and focus moves there when an action fails, so a keyboard user
@@ -29,19 +41,21 @@ export function usePost() {
   const [error, setError] = useState<PostError | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const focusNext = useRef<(() => HTMLElement | null) | null>(null);
+  const startedOn = useRef<Element | null>(null);
 
   // Focus moves only when nothing is in flight: after the refreshed page has rendered.
   useEffect(() => {
     if (sending || refreshing || !focusNext.current) return;
     const target = focusNext.current();
     focusNext.current = null;
-    target?.focus();
+    moveFocus(target, startedOn.current);
   }, [sending, refreshing, error]);
 
   async function post<T = unknown>(url: string, body: unknown, options: PostOptions = {}): Promise<T | null> {
     setSending(true);
     setError(null);
     focusNext.current = null;
+    startedOn.current = document.activeElement;
     try {
       const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const data = (await response.json().catch(() => null)) as { error?: PostError | string } | null;
