@@ -32,8 +32,7 @@ export function OverrideCard({ override, waitedMs, onDecided }: { override: Pend
           <p className="text-xs font-medium uppercase tracking-wide text-red-700">Material override · second approval</p>
           <h2 id={headingId} className="text-base font-semibold text-slate-900">
             <Link href={`/handoffs/${override.handoff.id}`} className="hover:underline">
-              <span className="mr-2 font-mono text-sm text-slate-600">{ref}</span>
-              {override.handoff.title}
+              <span className="mr-2 font-mono text-sm text-slate-600">{ref}</span> {override.handoff.title}
             </Link>
           </h2>
           <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">

@@ -77,8 +77,7 @@ export default async function ApprovalsPage() {
                         <li key={a.handoffId} className={`flex flex-col gap-3 border-l-4 px-5 py-4 sm:flex-row sm:items-center sm:justify-between ${a.overdue ? "border-l-red-500" : "border-l-transparent"}`}>
                           <div className="min-w-0">
                             <p className="text-sm font-medium text-slate-900">
-                              <span className="mr-2 font-mono text-xs text-slate-600">{handoffRef(a.number)}</span>
-                              {a.title}
+                              <span className="mr-2 font-mono text-xs text-slate-600">{handoffRef(a.number)}</span> {a.title}
                             </p>
                             <p className="text-xs text-slate-600">
                               {a.customerName} · {a.openRisks} open risk{a.openRisks === 1 ? "" : "s"} to accept
