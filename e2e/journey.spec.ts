@@ -57,7 +57,7 @@ async function approve(page: Page, url: string, stage: string) {
 }
 
 test("a deal closed today in the HubSpot sandbox is carried to Completed by the README's demo users", async ({ browser }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(300_000);
   const revops = await signIn(browser, "revops@demo.local");
   const pm = await signIn(browser, "pm@demo.local");
   const leader = await signIn(browser, "leader@demo.local");
@@ -95,7 +95,7 @@ test("a deal closed today in the HubSpot sandbox is carried to Completed by the 
 
   // The PM finds it in the Approvals inbox and signs it off there.
   await pm.goto("/approvals");
-  const card = pm.getByRole("region", { name: new RegExp(`${ref}\\b`) });
+  const card = pm.getByRole("region", { name: new RegExp(`^${ref} `) });
   await expect(card).toBeVisible();
   await pm.screenshot({ path: `${shots}/03-approvals-intake.png`, fullPage: true });
   await card.getByRole("button", { name: /^Approve/ }).click();
@@ -189,6 +189,8 @@ test("a deal closed today in the HubSpot sandbox is carried to Completed by the 
 
   // 6 — Kickoff & QA: the kickoff is scheduled and held today, the client's dates confirmed.
   await pm.goto(url);
+  await pm.getByRole("button", { name: "Start kickoff & QA" }).click();
+  await expect(pm.getByRole("button", { name: "Start kickoff & QA" })).toHaveCount(0);
   await pm.waitForLoadState("networkidle");
   const iso = new Date().toISOString().slice(0, 10);
   const kickoff = pm.getByRole("region", { name: "Kickoff and client dates" });

@@ -110,7 +110,7 @@ export function GatePanel({ handoff }: { handoff: HandoffDetail }) {
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
           {allowed.has("START_STAGE") && (
             <Button pending={pending} onClick={() => run({ type: "START_STAGE", stage: stage.key }, `${stage.label} started.`)}>
-              Start {stage.label.toLowerCase()}
+              Start {stage.label.charAt(0).toLowerCase() + stage.label.slice(1)}
             </Button>
           )}
           {stage.key === "ACKNOWLEDGEMENT" && stage.canWork && workable && !handoff.acknowledgedAt && (
