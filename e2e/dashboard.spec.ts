@@ -17,7 +17,13 @@ test("a PS leader filters the dashboard to the pilot cohort, captures a baseline
   const pilotTotal = Number(await table.locator("tfoot td").first().innerText());
   expect(pilotTotal).toBeGreaterThan(0);
 
+  // Irreversible, so it asks first: cancelling captures nothing.
   await page.getByRole("button", { name: "Capture baseline" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Capture baseline" })).toBeVisible();
+  await page.getByRole("button", { name: "Capture baseline" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Freeze baseline" }).click();
   await expect(page.getByRole("region", { name: "Baseline and targets" }).getByText(/Baseline frozen/)).toBeVisible();
   // Frozen: there is no second capture for the same filters.
   await expect(page.getByRole("button", { name: "Capture baseline" })).toHaveCount(0);
