@@ -188,7 +188,7 @@ function DealEditor({ deal, fields, pending, onSave }: { deal: Deal; fields: Fie
       {fields.map((f) => (
         <label key={f.property} className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">
-            {f.label} <span className="font-mono text-xs font-normal text-slate-400">{f.property}</span>
+            {f.label} <span className="font-mono text-xs font-normal text-slate-600">{f.property}</span>
           </span>
           <textarea rows={f.key === "promised_kickoff_date" || f.key === "amount" ? 1 : 3} className={`${inputClass} font-mono text-xs`} value={values[f.property] ?? ""} onChange={(e) => setValues({ ...values, [f.property]: e.target.value })} />
         </label>

@@ -212,6 +212,18 @@ describe("delivery outputs", () => {
     const { resyncOutput } = await import("./actions.ts");
     await drain(handoffId);
     clickup.setFaults(null);
+    // Linking a person to a member picked from ClickUp's directory: stored, audited on the handoff.
+    await resolveOwner(team.leader, handoffId, { action: "link", userId: team.admin.userId, clickupUserId: "81000001" });
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: team.admin.userId } })).toMatchObject({ clickupUserId: "81000001" });
+    expect(await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId, action: "identities.changed", entityId: team.admin.userId } })).toMatchObject({
+      actorId: team.leader.userId,
+      data: { after: { clickupUserId: "81000001" }, clickupMember: "Ada Admin" },
+    });
+    // A member already linked to someone else is refused, with who holds it.
+    await expect(resolveOwner(team.leader, handoffId, { action: "link", userId: team.sales.userId, clickupUserId: "81000001" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining(team.admin.name),
+    });
     const reassigned = await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId, action: "owner.reassigned" } });
     expect(reassigned).toMatchObject({ actorId: team.pm.userId, data: { to: team.lead.name, items: [{ kind: "commitment", name: "Weekly status report", before: "Someone Outside" }] } });
     const again = (await clickupTree()).spaces[0].folders.filter((f) => f.name.startsWith(`HO-${number} `));
