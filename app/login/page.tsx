@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/layout/sign-in-form";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentActor } from "@/lib/auth/session";
 import { oidcEnabled, env } from "@/lib/env";
 
@@ -10,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await currentActor()) redirect("/handoffs");
   const { error, callbackUrl } = await searchParams;
   const sso = oidcEnabled() ? { name: env().OIDC_NAME } : null;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/handoffs";
+  const safeCallback = safeCallbackUrl(callbackUrl, env().APP_URL);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "../db/client.ts";
 import { env, oidcEnabled } from "../env.ts";
 import { logger } from "../log/logger.ts";
+import { DEFAULT_CALLBACK, sameOriginPath } from "./callback-url.ts";
 import { verifyPasswordOrDummy } from "./password.ts";
 
 export const signInSchema = z.object({
@@ -60,6 +61,11 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/login" },
     providers,
     callbacks: {
+      // next-auth's own redirects (SSO, sign-out) stay on the app's origin too.
+      async redirect({ url }) {
+        const appUrl = env().APP_URL;
+        return new URL(sameOriginPath(url, appUrl) ?? DEFAULT_CALLBACK, appUrl).toString();
+      },
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         // SSO maps to an existing, active user by email; nobody is created implicitly.
