@@ -48,14 +48,14 @@ export function PolicyEditor({
   const [amountThreshold, setAmountThreshold] = useState(String(policy.materiality.amountThreshold));
   const [severityThreshold, setSeverityThreshold] = useState(policy.materiality.severityThreshold);
   const [note, setNote] = useState("");
-  const [saved, setSaved] = useState<number | null>(null);
+  const [saved, setSaved] = useState<{ version: number; status: string; relaxations: string[] } | null>(null);
 
   const update = (key: IntakeFieldKey, patch: Partial<FieldRule>) => setFields((all) => all.map((f) => (f.key === key ? { ...f, ...patch } : f)));
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     setSaved(null);
-    const result = await post<{ version: number }>("/api/intake/policy", {
+    const result = await post<{ version: number; status: string; relaxations: string[] }>("/api/intake/policy", {
       note,
       policy: {
         closedWonStages: textToStages(stages),
@@ -64,7 +64,7 @@ export function PolicyEditor({
       },
     });
     if (result) {
-      setSaved(result.version);
+      setSaved(result);
       setNote("");
     }
   }
@@ -183,7 +183,15 @@ export function PolicyEditor({
         {(error || saved) && (
           <div className="px-5 pb-4">
             {error && <Alert>{error.message}</Alert>}
-            {saved && <Alert tone="success">Saved as version {saved}. New and re-validated deals use it from now on.</Alert>}
+            {saved &&
+              (saved.status === "ACTIVE" ? (
+                <Alert tone="success">Saved as version {saved.version}. New and re-validated deals use it from now on.</Alert>
+              ) : (
+                <Alert tone="warning" title={`Saved as version ${saved.version}, waiting for a PS leader's approval`}>
+                  It relaxes a control ({saved.relaxations.join(" ")}), so it applies only once a PS leader other than you approves it. Until then the version in force stays in
+                  force.
+                </Alert>
+              ))}
           </div>
         )}
       </Card>

@@ -33,11 +33,13 @@ function acknowledgementsWaitingFor(actor: Actor): Prisma.HandoffWhereInput {
 export async function countInbox(actor: Actor): Promise<number> {
   if (!can(actor.role, "approvals:inbox")) return 0;
   if (actor.role === "DELIVERY_LEAD") return db().handoff.count({ where: acknowledgementsWaitingFor(actor) });
-  const [gates, overrides] = await Promise.all([
+  const [gates, overrides, policyChanges] = await Promise.all([
     db().handoffStage.count({ where: gatesWaitingFor(actor) }),
     can(actor.role, "overrides:confirm") ? db().override.count({ where: { status: "PENDING_SECOND_APPROVAL", requestedById: { not: actor.userId } } }) : 0,
+    // A policy change that relaxes a control waits for a PS leader who did not propose it.
+    actor.role === "PS_LEADER" ? db().policyVersion.count({ where: { status: "PENDING_APPROVAL", OR: [{ createdById: null }, { createdById: { not: actor.userId } }] } }) : 0,
   ]);
-  return gates + overrides;
+  return gates + overrides + policyChanges;
 }
 
 export interface InboxGate {

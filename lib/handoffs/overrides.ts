@@ -50,10 +50,15 @@ export async function requestIntakeOverride(actor: Actor, handoffId: string, inp
   await assertHandoffVisible(db(), actor, handoffId);
   if (!can(actor.role, "overrides:request")) throw forbidden("Your role cannot request overrides.");
   const { reason } = parseInput(overrideRequestSchema, input);
-  const { policy, version } = await currentIntakePolicy();
 
   return db().$transaction(async (tx) => {
     const handoff = await lockHandoff(tx, handoffId);
+    // Read in the transaction: the policy that decides materiality is the one in force now.
+    const { policy, version, createdById } = await currentIntakePolicy(tx);
+    // Separation of duties: nobody overrides against a policy version they wrote themselves.
+    if (createdById === actor.userId) {
+      throw forbidden(`You made version ${version} of the intake policy, which is in force: someone else must request overrides against it.`);
+    }
     if (handoff.status !== "INTAKE_BLOCKED") throw conflict("Only a blocked intake can be overridden.");
     const pending = await tx.override.findFirst({ where: { handoffId, kind: "INTAKE_VALIDATION", status: "PENDING_SECOND_APPROVAL" } });
     if (pending) throw conflict("An override for this intake is already waiting for a second approver.");

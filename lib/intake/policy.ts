@@ -108,3 +108,41 @@ export function isClosedWon(policy: IntakePolicy, pipeline: string | null | unde
   if (!pipeline || !stage) return false;
   return policy.closedWonStages[pipeline]?.includes(stage) ?? false;
 }
+
+const SEVERITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+
+/**
+ * What a new policy relaxes compared with the one in force, one sentence each: anything that
+ * lets a deal through that would have been stopped, or lets an override skip its second
+ * approver. A policy that relaxes something waits for a second person's approval.
+ */
+export function policyRelaxations(current: IntakePolicy, next: IntakePolicy): string[] {
+  const found: string[] = [];
+  const money = (n: number) => n.toLocaleString("en-US");
+  if (next.materiality.amountThreshold > current.materiality.amountThreshold) {
+    found.push(`Materiality threshold raised from ${money(current.materiality.amountThreshold)} to ${money(next.materiality.amountThreshold)}.`);
+  }
+  if (SEVERITY_ORDER.indexOf(next.materiality.severityThreshold) > SEVERITY_ORDER.indexOf(current.materiality.severityThreshold)) {
+    found.push(`Materiality severity raised from ${current.materiality.severityThreshold.toLowerCase()} to ${next.materiality.severityThreshold.toLowerCase()}.`);
+  }
+  for (const [pipeline, stages] of Object.entries(next.closedWonStages)) {
+    for (const stage of stages) {
+      if (!current.closedWonStages[pipeline]?.includes(stage)) found.push(`Stage “${stage}” of pipeline “${pipeline}” now counts as closed-won.`);
+    }
+  }
+  for (const was of current.fields) {
+    const now = next.fields.find((f) => f.key === was.key);
+    if (!now) {
+      if (was.required) found.push(`${was.label} is no longer checked.`);
+      continue;
+    }
+    if (was.required && !now.required) found.push(`${was.label} is no longer required.`);
+    if (now.property !== was.property) found.push(`${was.label} is read from “${now.property}” instead of “${was.property}”.`);
+    if (now.minItems < was.minItems) found.push(`${was.label}: at least ${now.minItems} instead of ${was.minItems} entries.`);
+    if (now.minLength < was.minLength) found.push(`${was.label}: at least ${now.minLength} instead of ${was.minLength} characters.`);
+    if (now.minAmount < was.minAmount) found.push(`${was.label}: at least ${money(now.minAmount)} instead of ${money(was.minAmount)}.`);
+    if (was.notInPast && !now.notInPast) found.push(`${was.label} may now lie in the past.`);
+    if (was.requireOwnerAndMitigation && !now.requireOwnerAndMitigation) found.push(`${was.label} no longer need an owner and a mitigation.`);
+  }
+  return found;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_INTAKE_POLICY, intakePolicySchema, isClosedWon, type IntakePolicy } from "./policy.ts";
+import { DEFAULT_INTAKE_POLICY, intakePolicySchema, isClosedWon, policyRelaxations, type IntakePolicy } from "./policy.ts";
 import { riskLevelOf, validateIntake } from "./validate.ts";
 
 const CLOSED = new Date("2026-11-24T10:00:00Z");
@@ -112,5 +112,29 @@ describe("intake policy", () => {
     expect(twice.success).toBe(false);
     const badName = intakePolicySchema.safeParse({ ...DEFAULT_INTAKE_POLICY, fields: [{ ...DEFAULT_INTAKE_POLICY.fields[0], property: "Scope In!" }] });
     expect(badName.success).toBe(false);
+  });
+});
+
+describe("policyRelaxations", () => {
+  const base = DEFAULT_INTAKE_POLICY;
+  it("names every change that lets more through, and none for a stricter policy", () => {
+    const field = base.fields.find((f) => f.key === "scope_in")!;
+    const looser = {
+      ...base,
+      materiality: { amountThreshold: base.materiality.amountThreshold * 10, severityThreshold: "CRITICAL" as const },
+      fields: base.fields.filter((f) => f.key !== "scope_out").map((f) => (f.key === "scope_in" ? { ...f, required: false, minItems: 0 } : f)),
+    };
+    const found = policyRelaxations(base, looser);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("Materiality threshold raised"),
+        expect.stringContaining("Materiality severity raised"),
+        "Out-of-scope items is no longer checked.",
+        `${field.label} is no longer required.`,
+      ]),
+    );
+    const stricter = { ...base, materiality: { ...base.materiality, amountThreshold: 1 }, fields: base.fields.map((f) => ({ ...f, minItems: f.minItems + 1 })) };
+    expect(policyRelaxations(base, stricter)).toEqual([]);
+    expect(policyRelaxations(base, base)).toEqual([]);
   });
 });

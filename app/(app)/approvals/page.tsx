@@ -8,12 +8,18 @@ import { CheckCircleIcon } from "@/components/ui/icons";
 import { requirePageActor } from "@/lib/auth/session";
 import { listInbox } from "@/lib/handoffs/approvals";
 import { listOverridesToConfirm } from "@/lib/handoffs/overrides";
+import { pendingIntakePolicyChange } from "@/lib/intake/policy-store";
+import { PolicyChangeCard } from "@/components/approvals/policy-change-card";
 
 export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage() {
   const actor = await requirePageActor("approvals:inbox");
-  const [{ gates, acknowledgements }, pendingOverrides] = await Promise.all([listInbox(actor), listOverridesToConfirm(actor)]);
+  const [{ gates, acknowledgements }, pendingOverrides, policyChange] = await Promise.all([
+    listInbox(actor),
+    listOverridesToConfirm(actor),
+    actor.role === "PS_LEADER" ? pendingIntakePolicyChange() : null,
+  ]);
   const isLead = actor.role === "DELIVERY_LEAD";
   const readAt = new Date();
   const overrides = pendingOverrides.map((o) => ({ ...o, waitedMs: Math.max(0, readAt.getTime() - new Date(o.createdAt).getTime()) }));
@@ -100,6 +106,15 @@ export default async function ApprovalsPage() {
               ))
           )}
         </>
+      )}
+
+      {policyChange && (
+        <section aria-labelledby="policy-changes" className="mb-8">
+          <h2 id="policy-changes" className="mb-3 text-sm font-semibold text-slate-900">
+            Policy changes waiting for a second approver (1)
+          </h2>
+          <PolicyChangeCard change={policyChange} mode={policyChange.proposedById === actor.userId ? "view" : "decide"} />
+        </section>
       )}
 
       <ApprovalInbox gates={gates} overrides={overrides} showGates={!isLead} />

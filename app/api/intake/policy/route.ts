@@ -11,5 +11,6 @@ export const POST = route(async (request) => {
   const actor = await requireActor("policy:edit");
   const body = bodySchema.parse(await readJson(request));
   const saved = await saveIntakePolicy(actor, body.policy, body.note);
-  return NextResponse.json({ version: saved.version });
+  // 202 when the change waits for a second person's approval before it applies.
+  return NextResponse.json({ version: saved.version, status: saved.status, relaxations: saved.relaxations }, { status: saved.status === "ACTIVE" ? 201 : 202 });
 });
