@@ -219,4 +219,12 @@ describe("Slack messages", () => {
     // Escaped: a title with < and & cannot break the message.
     expect(JSON.stringify(digestMessage(model({ title: "A <b> & c" })).blocks)).toContain("A &lt;b&gt; &amp; c");
   });
+
+  it("keeps a hostile customer name as text in the fallback text too: no @here, no disguised links", () => {
+    const hostile = model({ customerName: "<!here> <http://evil.example|pay here> & co" });
+    for (const message of [digestMessage(hostile), ackRequestMessage(hostile)]) {
+      expect(message.text).toContain("&lt;!here&gt; &lt;http://evil.example|pay here&gt; &amp; co");
+      expect(message.text).not.toMatch(/<!here>|<http:\/\/evil/);
+    }
+  });
 });

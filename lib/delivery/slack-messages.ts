@@ -124,7 +124,8 @@ export function ackRequestMessage(model: DeliveryModel): SlackMessageContent {
       ],
     });
   }
-  return finish(`${model.ref} (${model.customerName}) needs the delivery lead's acknowledgement · ${messageMarker(model, "ack")}`, blocks);
+  // The fallback text is mrkdwn too (notifications, unfurls): a customer named "<!here>" must stay text.
+  return finish(`${model.ref} (${esc(model.customerName)}) needs the delivery lead's acknowledgement · ${messageMarker(model, "ack")}`, blocks);
 }
 
 export function digestMessage(model: DeliveryModel): SlackMessageContent {
@@ -158,7 +159,7 @@ export function digestMessage(model: DeliveryModel): SlackMessageContent {
     { type: "section", text: mrkdwn(`*Escalation contacts*\n${escalation || "_none assigned_"}${model.escalationNote ? `\n${esc(model.escalationNote)}` : ""}`) },
     { type: "context", elements: [mrkdwn(toolLinks(model))] },
   ];
-  return finish(`Handoff digest: ${model.ref} (${model.customerName}) · ${messageMarker(model, "digest")}`, blocks);
+  return finish(`Handoff digest: ${model.ref} (${esc(model.customerName)}) · ${messageMarker(model, "digest")}`, blocks);
 }
 
 export function slackMessage(model: DeliveryModel, purpose: SlackPurpose): SlackMessageContent {
