@@ -4,7 +4,7 @@ import { z } from "zod";
  * Expected failures carry a code and a message meant for the person who caused them.
  * Anything else is unexpected: logged with a trace id and shown generically.
  */
-export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID";
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "TOO_LARGE";
 
 const HTTP_STATUS: Record<DomainErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   INVALID: 422,
+  TOO_LARGE: 413,
 };
 
 export class DomainError extends Error {
@@ -35,6 +36,8 @@ export const conflict = (message: string) => new DomainError("CONFLICT", message
 export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
 export const invalid = (message: string, fieldErrors?: Record<string, string[]>) =>
   new DomainError("INVALID", message, fieldErrors);
+
+export const tooLarge = (message: string) => new DomainError("TOO_LARGE", message);
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;

@@ -325,3 +325,16 @@ describe("allowedCommands", () => {
     expect([...allowedCommands(state("DELIVERY_WORKSPACE", "IN_PROGRESS"), PEOPLE.pm)].sort()).toEqual(["CAPTURE_EVIDENCE", "LOG_SCOPE_CHANGE"]);
   });
 });
+
+describe("evidence links", () => {
+  const capture = (url: string) => commandSchema.safeParse({ type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey: "scope_confirmed", url });
+  it("accept web links only: javascript:, data: and other schemes are refused with a clear message", () => {
+    expect(capture("https://app.hubspot.com/contacts/1/record/0-3/2").success).toBe(true);
+    expect(capture("http://intranet.example/wiki").success).toBe(true);
+    for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,hi", "vbscript:x", "//evil.example", "https://", "ftp://files.example"]) {
+      const parsed = capture(bad);
+      expect(parsed.success, bad).toBe(false);
+      expect(parsed.error?.issues[0].message).toBe("Give a web link that starts with https:// or http://.");
+    }
+  });
+});

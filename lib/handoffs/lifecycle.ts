@@ -25,7 +25,12 @@ export const commandSchema = z.discriminatedUnion("type", [
     stage: stageKey,
     requirementKey: z.string().min(1, "Say which evidence item this is."),
     note: longText("note").optional(),
-    url: z.string().trim().max(MAX_TEXT, "Keep the link under 2,000 characters.").optional(),
+    url: z
+      .string()
+      .trim()
+      .max(MAX_TEXT, "Keep the link under 2,000 characters.")
+      .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), "Give a web link that starts with https:// or http://.")
+      .optional(),
   }),
   z.object({ type: z.literal("SUBMIT_GATE"), stage: stageKey }),
   z.object({ type: z.literal("APPROVE_GATE"), stage: stageKey, comment: comment.optional() }),

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { env } from "../env.ts";
-import { invalid, invalidInput, isDomainError } from "../errors.ts";
+import { invalidInput, isDomainError } from "../errors.ts";
 import { logger } from "../log/logger.ts";
+import { parseJsonBody, readBodyText } from "./body.ts";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
@@ -45,7 +46,9 @@ function json(body: ErrorBody, status: number) {
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true; // not a browser form/fetch from another site (e.g. curl, server-to-server)
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // X-Forwarded-Host is anyone's to send: it counts only behind a proxy we were told about.
+  const forwarded = env().TRUST_PROXY ? request.headers.get("x-forwarded-host") : null;
+  const host = forwarded ?? request.headers.get("host");
   try {
     const o = new URL(origin);
     return o.host === host || o.origin === new URL(env().APP_URL).origin;
@@ -55,11 +58,5 @@ function sameOrigin(request: Request): boolean {
 }
 
 export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw invalid(`The request body is larger than ${maxBytes} bytes.`);
-  try {
-    return JSON.parse(text || "{}");
-  } catch {
-    throw invalid("The request body is not valid JSON.");
-  }
+  return parseJsonBody(await readBodyText(request, maxBytes));
 }

@@ -1,14 +1,18 @@
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { MAX_WEBHOOK_BYTES, receiveHubSpotWebhook } from "@/lib/intake/webhook";
+import { readBodyText } from "@/lib/http/body";
 import { logger } from "@/lib/log/logger";
 
 /** HubSpot webhook receiver: verify, store, answer fast; the worker does the rest. */
 export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_WEBHOOK_BYTES) return NextResponse.json({ error: "The body is larger than 1 MB." }, { status: 413 });
-  const rawBody = await request.text();
-  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) return NextResponse.json({ error: "The body is larger than 1 MB." }, { status: 413 });
+  // Read no further than the limit: an oversized body is refused without being buffered.
+  let rawBody: string;
+  try {
+    rawBody = await readBodyText(request, MAX_WEBHOOK_BYTES);
+  } catch {
+    return NextResponse.json({ error: "The body is larger than 1 MB." }, { status: 413 });
+  }
 
   // HubSpot signs the URL it called: our public URL, whatever proxy sits in front.
   const url = new URL(request.url);

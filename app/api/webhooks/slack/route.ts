@@ -1,13 +1,17 @@
 import { NextResponse } from "next/server";
 import { MAX_INTERACTION_BYTES, receiveSlackInteraction } from "@/lib/integrations/slack/interactions";
+import { readBodyText } from "@/lib/http/body";
 import { logger } from "@/lib/log/logger";
 
 /** Slack's Interactivity Request URL: verify, store, act, answer within Slack's 3 seconds. */
 export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_INTERACTION_BYTES) return NextResponse.json({ ok: false, error: "The body is larger than 256 KB." }, { status: 413 });
-  const rawBody = await request.text();
-  if (Buffer.byteLength(rawBody) > MAX_INTERACTION_BYTES) return NextResponse.json({ ok: false, error: "The body is larger than 256 KB." }, { status: 413 });
+  // Read no further than the limit: an oversized body is refused without being buffered.
+  let rawBody: string;
+  try {
+    rawBody = await readBodyText(request, MAX_INTERACTION_BYTES);
+  } catch {
+    return NextResponse.json({ ok: false, error: "The body is larger than 256 KB." }, { status: 413 });
+  }
   try {
     const answer = await receiveSlackInteraction({
       rawBody,
