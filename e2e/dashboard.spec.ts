@@ -69,9 +69,15 @@ test("a PS leader filters the dashboard to the pilot cohort, captures a baseline
 test("a QA run samples handoffs and a reviewer scores one; viewers cannot start runs", async ({ page, browser, team, signIn }) => {
   await signIn(page, team.leader);
   await page.goto("/qa");
-  const month = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 7);
-  await page.getByLabel("Month").fill(month);
+  // Last month already has its run (the demo's): a second one is refused, and says which exists.
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  await page.getByLabel("Month").fill(lastMonth);
   await page.getByLabel("Sample size").fill("3");
+  await page.getByRole("button", { name: "Start run" }).click();
+  await expect(page.getByRole("alert")).toContainText("already has a QA run");
+  // This month has none yet.
+  const month = new Date().toISOString().slice(0, 7);
+  await page.getByLabel("Month").fill(month);
   await page.getByRole("button", { name: "Start run" }).click();
   await expect(page.getByRole("heading", { name: `QA run ${month}` })).toBeVisible();
   const first = page.getByRole("form").first();

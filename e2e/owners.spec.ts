@@ -31,7 +31,7 @@ test("an owner nobody knows is resolved on the handoff, and a PS leader reassign
   await revops.goto("/sandbox");
   const deal = revops.getByRole("listitem", { name: `Deal ${DEAL}` });
   await deal.getByRole("button", { name: "Edit properties" }).click();
-  const milestones = deal.getByRole("textbox", { name: /Milestones/ });
+  const milestones = deal.getByRole("textbox", { name: /Promised milestones/ });
   await milestones.fill((await milestones.inputValue()).replace("Workflow design approved — Grace Liu", "Workflow design approved — Jordan Unknown"));
   await deal.getByRole("button", { name: "Save to HubSpot" }).click();
   await deal.getByRole("button", { name: "Move to closed won" }).click();
