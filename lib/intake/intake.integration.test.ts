@@ -290,6 +290,29 @@ describe("webhook verification", () => {
     });
     expect(await database.prisma.webhookEvent.count()).toBe(before);
   });
+
+  it("stores the good events of a batch and names the bad ones: a 5,000-digit id or a NUL never blocks the rest", async () => {
+    const before = await database.prisma.webhookEvent.count();
+    const good = { eventId: Date.now(), subscriptionType: "contact.creation", objectId: 42, occurredAt: Date.now() };
+    const batch = JSON.stringify([
+      { ...good, eventId: Date.now() + 1, objectId: "9".repeat(5000) },
+      good,
+      { ...good, eventId: Date.now() + 2, propertyName: "dealname", propertyValue: "Acme\u0000Corp" },
+    ]);
+    const t = String(Date.now());
+    const answer = await receive({ rawBody: batch, timestamp: t, signature: signV3({ clientSecret: SECRET, method: "POST", uri: webhookUrl, body: batch, timestamp: t }) });
+    expect(answer).toMatchObject({ status: 200, body: { accepted: 1, rejected: [{ index: 0, error: "objectId is not a HubSpot id" }, { index: 2, error: expect.stringContaining("cannot be stored") }] } });
+    expect(await database.prisma.webhookEvent.count()).toBe(before + 1);
+
+    // Nothing good at all: a 400 that says why, and nothing stored.
+    const bad = JSON.stringify([{ ...good, eventId: "x".repeat(30) }]);
+    const t2 = String(Date.now());
+    expect(await receive({ rawBody: bad, timestamp: t2, signature: signV3({ clientSecret: SECRET, method: "POST", uri: webhookUrl, body: bad, timestamp: t2 }) })).toMatchObject({
+      status: 400,
+      body: { error: "Not a HubSpot webhook batch: event 0: eventId is not a HubSpot id" },
+    });
+    expect(await database.prisma.webhookEvent.count()).toBe(before + 1);
+  });
 });
 
 describe("overrides of a blocked intake", () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
+import { unstorableText } from "../http/body.ts";
 import { logger } from "../log/logger.ts";
 import { verifyV3 } from "../integrations/hubspot/signature.ts";
 import { scheduleTasks } from "../sync/enqueue.ts";
@@ -18,14 +19,24 @@ import { WRITE_BACK_PROPERTIES, captureDeal } from "./capture.ts";
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 const MAX_EVENTS = 1000;
 
+/** HubSpot's ids are integers; one that could not be one (5,000 digits, say) is not an event of HubSpot's. */
+const hubspotId = z
+  .union([z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,20}$/, "is not a HubSpot id")])
+  .transform(String);
+const storableText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => unstorableText(v) === null, "contains characters that cannot be stored (NUL or an unpaired surrogate)");
+
 const eventSchema = z.object({
-  eventId: z.union([z.number(), z.string()]).transform(String),
-  subscriptionType: z.string(),
-  objectId: z.union([z.number(), z.string()]).transform(String),
+  eventId: hubspotId,
+  subscriptionType: storableText(100),
+  objectId: hubspotId,
   occurredAt: z.number().optional(),
   attemptNumber: z.number().optional(),
-  propertyName: z.string().optional(),
-  propertyValue: z.string().optional(),
+  propertyName: storableText(200).optional(),
+  propertyValue: storableText(65_536).optional(),
   portalId: z.number().optional(),
 });
 
@@ -35,7 +46,7 @@ function concernsIntake(event: z.infer<typeof eventSchema>): boolean {
   return !(event.propertyName && WRITE_BACK_PROPERTIES.includes(event.propertyName));
 }
 
-export type WebhookAnswer = { status: number; body: { accepted?: number; duplicates?: number; error?: string } };
+export type WebhookAnswer = { status: number; body: { accepted?: number; duplicates?: number; error?: string; rejected?: { index: number; error: string }[] } };
 
 export async function receiveHubSpotWebhook(request: { method: string; uri: string; rawBody: string; signature: string | null; timestamp: string | null }): Promise<WebhookAnswer> {
   const secret = env().HUBSPOT_CLIENT_SECRET;
@@ -59,13 +70,24 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
   } catch {
     return { status: 400, body: { error: "The body is not valid JSON." } };
   }
-  const parsed = z.array(eventSchema).min(1).max(MAX_EVENTS).safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const batch = z.array(z.unknown()).min(1).max(MAX_EVENTS).safeParse(json);
+  if (!batch.success) {
+    const issue = batch.error.issues[0];
     return { status: 400, body: { error: `Not a HubSpot webhook batch: ${issue.path.join(".") || "body"} — ${issue.message}` } };
   }
+  // Each event stands on its own: one malformed event never holds back the good ones beside it.
+  const events: z.infer<typeof eventSchema>[] = [];
+  const rejected: { index: number; error: string }[] = [];
+  for (const [index, raw] of batch.data.entries()) {
+    const event = eventSchema.safeParse(raw);
+    if (event.success) events.push(event.data);
+    else rejected.push({ index, error: `${event.error.issues[0].path.join(".") || "event"} ${event.error.issues[0].message}` });
+  }
+  if (rejected.length) logger.warn({ event: "webhook.events_rejected", provider: "hubspot", rejected: rejected.slice(0, 20) }, "webhook events rejected");
+  if (events.length === 0) {
+    return { status: 400, body: { error: `Not a HubSpot webhook batch: event ${rejected[0].index}: ${rejected[0].error}`, rejected } };
+  }
 
-  const events = parsed.data;
   const accepted = await db().$transaction(async (tx) => {
     const stored = await tx.webhookEvent.createManyAndReturn({
       data: events.map((e) => ({ provider: "HUBSPOT" as const, eventId: e.eventId, eventType: e.subscriptionType, payload: e })),
@@ -84,7 +106,7 @@ export async function receiveHubSpotWebhook(request: { method: string; uri: stri
     return stored.length;
   });
   logger.info({ event: "webhook.received", provider: "hubspot", events: events.length, accepted }, "webhook stored");
-  return { status: 200, body: { accepted, duplicates: events.length - accepted } };
+  return { status: 200, body: { accepted, duplicates: events.length - accepted, ...(rejected.length ? { rejected } : {}) } };
 }
 
 /** Worker task: capture one deal and settle the webhook events that asked for it. */
