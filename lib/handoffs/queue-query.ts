@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unstorableText } from "../http/body.ts";
 import type { RiskLevel, StageKey } from "../db/generated/enums.ts";
 import { STAGE_KEYS } from "./stages.ts";
 
@@ -16,8 +17,10 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const toList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(",")).filter(Boolean);
 const flag = z.preprocess(first, z.string().optional()).transform((v) => v === "1").catch(false);
 const day = z.preprocess(first, z.iso.date().optional()).catch(undefined);
+/** Free text from the URL; text PostgreSQL cannot hold (a NUL, say) is no filter at all. */
+const storable = (v: string | undefined) => v === undefined || unstorableText(v) === null;
 const text = z
-  .preprocess(first, z.string().trim().max(100).optional())
+  .preprocess(first, z.string().trim().max(100).optional().refine(storable))
   .transform((v) => v || undefined)
   .catch(undefined);
 
@@ -27,13 +30,10 @@ export const queueQuerySchema = z.object({
   size: z.preprocess(first, z.coerce.number().refine((n) => (PAGE_SIZES as readonly number[]).includes(n))).catch(25),
   sort: z.preprocess(first, z.enum(SORTABLE)).catch("updatedAt"),
   dir: z.preprocess(first, z.enum(["asc", "desc"])).catch("desc"),
-  q: z
-    .preprocess(first, z.string().trim().max(100).optional())
-    .transform((v) => v || undefined)
-    .catch(undefined),
+  q: text,
   stage: z.preprocess(toList, z.array(z.enum(STAGE_KEYS as [StageKey, ...StageKey[]]))).catch([]),
   risk: z.preprocess(toList, z.array(z.enum(RISK_LEVELS))).catch([]),
-  owner: z.preprocess(first, z.string().max(64).optional()).catch(undefined),
+  owner: z.preprocess(first, z.string().max(64).optional().refine(storable)).catch(undefined),
   overdue: flag,
   mine: flag,
   blocked: flag,

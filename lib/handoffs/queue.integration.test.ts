@@ -42,4 +42,11 @@ describe("the queue's pages", () => {
     expect(none).toMatchObject({ total: 0, page: 1, pageCount: 1, rows: [] });
     expect(none.query.page).toBe(1);
   });
+
+  it("treats text the database cannot hold (a NUL in the search or a filter) as no filter, not a server error", async () => {
+    const query = queueQuerySchema.parse({ q: "\u0000", team: "\u0000", owner: "a\u0000", segment: "\ud800" });
+    expect(query).toMatchObject({ q: undefined, team: undefined, owner: undefined, segment: undefined });
+    const all = await listQueue(team.pm, query);
+    expect(all.total).toBeGreaterThanOrEqual(23);
+  });
 });
