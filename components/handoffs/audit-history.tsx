@@ -36,7 +36,15 @@ const ACTION_LABEL: Record<string, string> = {
   "slack.digest_updated": "Handoff digest updated in Slack",
   "output.resync_requested": "Sync requested again",
   "qa.reviewed": "Reviewed by monthly QA",
+  "handoff.assigned": "People assigned by the assignment rule",
+  "handoff.reassigned": "Handoff reassigned",
+  "owner.reassigned": "Owner of delivery items changed",
+  "identities.changed": "Person linked to a ClickUp member",
+  "sync_job.replayed": "Failed sync replayed",
+  "sync_job.cancelled": "Failed sync cancelled",
 };
+
+const ROLE_LABEL: Record<string, string> = { projectManager: "project manager", deliveryLead: "delivery lead", psLeader: "PS leader" };
 
 function describe(data: Record<string, unknown>): string | null {
   const parts: string[] = [];
@@ -46,6 +54,11 @@ function describe(data: Record<string, unknown>): string | null {
   if (typeof data.comment === "string" && data.comment) parts.push(`“${data.comment}”`);
   if (typeof data.date === "string") parts.push(data.date);
   if (typeof data.description === "string") parts.push(`“${data.description}”`);
+  if (typeof data.role === "string" && typeof data.to === "string") parts.push(`${ROLE_LABEL[data.role] ?? data.role}: ${typeof data.from === "string" ? `${data.from} → ` : ""}${data.to}`);
+  else if (typeof data.to === "string") parts.push(`to ${data.to}`);
+  if (Array.isArray(data.items)) parts.push(data.items.map((i) => (i && typeof i === "object" && "name" in i ? `“${String(i.name)}”` : "")).filter(Boolean).join(", "));
+  if (typeof data.clickupMember === "string") parts.push(`ClickUp member ${data.clickupMember}`);
+  if (typeof data.rule === "string") parts.push(`rule “${data.rule.replace("_", "-")}”, version ${String(data.ruleVersion ?? 0)}`);
   return parts.length ? parts.join(" · ") : null;
 }
 
