@@ -74,7 +74,7 @@ test("a QA run samples handoffs and a reviewer scores one; viewers cannot start 
   await page.getByLabel("Month").fill(lastMonth);
   await page.getByLabel("Sample size").fill("3");
   await page.getByRole("button", { name: "Start run" }).click();
-  await expect(page.getByRole("alert")).toContainText("already has a QA run");
+  await expect(page.getByRole("region", { name: "Start a QA run" }).getByRole("alert")).toContainText("already has a QA run");
   // This month has none yet.
   const month = new Date().toISOString().slice(0, 7);
   await page.getByLabel("Month").fill(month);
