@@ -71,3 +71,15 @@ test("the webhook endpoint refuses unsigned and oversized deliveries", async ({ 
   const huge = await request.post("/api/webhooks/hubspot", { data: "x".repeat(1_100_000), headers: { "Content-Type": "application/json" } });
   expect(huge.status()).toBe(413);
 });
+
+test("sales cannot open the sandbox, which shows every seller's deals, nor change a deal through it", async ({ page, team, signIn }) => {
+  await signIn(page, team.sales);
+  await page.goto("/handoffs");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sandbox" })).toHaveCount(0);
+  await page.goto("/sandbox");
+  await expect(page).toHaveURL(/\/forbidden/);
+  const refused = await page.request.post("/api/sandbox/deals/31000000003", { data: { properties: { dealstage: "closedwon" } } });
+  expect(refused.status()).toBe(403);
+  const click = await page.request.post("/api/sandbox/slack/click", { data: { channel: "C0DELIVERY", ts: "1.0", actionId: "x" } });
+  expect(click.status()).toBe(403);
+});

@@ -52,16 +52,18 @@ export type Capability =
   | "handoffs:reassign"
   /** Resolve a delivery-workspace owner on the handoff: link a ClickUp member or reassign the item. */
   | "owners:resolve"
-  | "assignment:edit";
+  | "assignment:edit"
+  /** The demo's tool stand-ins show every deal, list, brief and message: not for sales, who see only their own deals. */
+  | "sandbox:use";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit"],
-  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit"],
-  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "owners:resolve"],
-  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit"],
-  DELIVERY_LEAD: ["handoffs:view", "approvals:inbox"],
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "sandbox:use"],
+  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit", "sandbox:use"],
+  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "owners:resolve", "sandbox:use"],
+  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit", "sandbox:use"],
+  DELIVERY_LEAD: ["handoffs:view", "approvals:inbox", "sandbox:use"],
   SALES: ["handoffs:view"],
-  VIEWER: ["handoffs:view", "dashboard:view"],
+  VIEWER: ["handoffs:view", "dashboard:view", "sandbox:use"],
 };
 
 export function can(role: Role, capability: Capability): boolean {

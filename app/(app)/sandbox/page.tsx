@@ -23,7 +23,7 @@ const TOOLS = {
 type Tool = keyof typeof TOOLS;
 
 export default async function SandboxPage({ searchParams }: { searchParams: Promise<{ tool?: string }> }) {
-  const actor = await requirePageActor("handoffs:view");
+  const actor = await requirePageActor("sandbox:use");
   // Each tab exists only while its stand-in runs: real HubSpot with local delivery tools, say.
   const available: Tool[] = [...(sandboxEnabled() ? (["hubspot"] as const) : []), ...toolSandboxes()];
   if (available.length === 0) notFound();

@@ -6,7 +6,7 @@ import { updateSandboxDeal } from "@/lib/integrations/hubspot/sandbox-panel";
 
 /** Edits a deal in the local HubSpot stand-in, as a person would in HubSpot. */
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
-  const actor = await requireActor("handoffs:view");
+  const actor = await requireActor("sandbox:use");
   const { id } = await params;
   const body = z.object({ properties: z.unknown() }).parse(await readJson(request));
   return NextResponse.json(await updateSandboxDeal(actor, id, body.properties));

@@ -5,6 +5,6 @@ import { clickSlackButton } from "@/lib/integrations/sandbox-tools";
 
 /** POST: click a button on a message in the Slack stand-in, as the signed-in person's Slack user. */
 export const POST = route(async (request) => {
-  const actor = await requireActor("handoffs:view");
+  const actor = await requireActor("sandbox:use");
   return NextResponse.json(await clickSlackButton(actor, await readJson(request)));
 });
