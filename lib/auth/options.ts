@@ -6,6 +6,7 @@ import { env, oidcEnabled } from "../env.ts";
 import { logger } from "../log/logger.ts";
 import { DEFAULT_CALLBACK, sameOriginPath } from "./callback-url.ts";
 import { verifyPasswordOrDummy } from "./password.ts";
+import { verifiedSsoEmail } from "./sso.ts";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").transform((v) => v.toLowerCase()),
@@ -66,18 +67,18 @@ export function authOptions(): NextAuthOptions {
         const appUrl = env().APP_URL;
         return new URL(sameOriginPath(url, appUrl) ?? DEFAULT_CALLBACK, appUrl).toString();
       },
-      async signIn({ user, account }) {
+      async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
-        // SSO maps to an existing, active user by email; nobody is created implicitly.
-        const email = user.email?.toLowerCase();
+        // SSO maps to an existing, active user by a verified email; nobody is created implicitly.
+        const email = verifiedSsoEmail(profile);
         const known = email ? await db().user.findUnique({ where: { email } }) : null;
         if (!known?.active) return "/login?error=AccessDenied";
         await db().user.update({ where: { id: known.id }, data: { lastSignedInAt: new Date() } });
         return true;
       },
-      async jwt({ token, user, account }) {
+      async jwt({ token, user, account, profile }) {
         if (user && account) {
-          const email = user.email?.toLowerCase();
+          const email = account.provider === "oidc" ? verifiedSsoEmail(profile) : user.email?.toLowerCase();
           const known = email ? await db().user.findUnique({ where: { email }, select: { id: true } }) : null;
           token.uid = known?.id ?? user.id;
         }
