@@ -16,6 +16,30 @@ test("a person signs in through the form and lands on the handoff queue", async 
   await expect(page.getByRole("region", { name: "Signed in" })).toContainText(team.pm.name);
 });
 
+test("a session cookie kept after signing out no longer works, and sign-in never redirects off the app", async ({ page, browser, team }) => {
+  // /\evil.example resolves to another site in a browser: after sign-in the app keeps you on it.
+  await page.goto("/login?callbackUrl=/%5Cevil.example/phish");
+  await page.getByLabel("Email").fill(team.pm.email);
+  await page.getByLabel("Password").fill("e2e-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Handoff queue" })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone who copied the cookie before sign-out replays it.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const stale = await replay.request.get("/api/kpi/export?format=csv");
+  expect(stale.status()).toBe(401);
+  const pageWithStaleCookie = await replay.newPage();
+  await pageWithStaleCookie.goto("/handoffs");
+  await expect(pageWithStaleCookie).toHaveURL(/\/login/);
+  await replay.close();
+});
+
 test("a PM filters the queue, keeps the view in the URL and opens a handoff", async ({ page, prisma, team, signIn }) => {
   const handoff = await createHandoff(prisma, team, { title: `Queue check ${Date.now()}` });
   await signIn(page, team.pm);

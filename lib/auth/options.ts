@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -6,6 +7,7 @@ import { env, oidcEnabled } from "../env.ts";
 import { logger } from "../log/logger.ts";
 import { DEFAULT_CALLBACK, sameOriginPath } from "./callback-url.ts";
 import { verifyPasswordOrDummy } from "./password.ts";
+import { revokeSession } from "./revocation.ts";
 import { verifiedSsoEmail } from "./sso.ts";
 
 export const signInSchema = z.object({
@@ -81,12 +83,21 @@ export function authOptions(): NextAuthOptions {
           const email = account.provider === "oidc" ? verifiedSsoEmail(profile) : user.email?.toLowerCase();
           const known = email ? await db().user.findUnique({ where: { email }, select: { id: true } }) : null;
           token.uid = known?.id ?? user.id;
+          // Each sign-in is its own session, so signing out can revoke exactly this one.
+          token.sid = randomUUID();
         }
         return token;
       },
       async session({ session, token }) {
         if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+        if (session.user && typeof token.sid === "string") (session.user as { sid?: string }).sid = token.sid;
         return session;
+      },
+    },
+    events: {
+      // The cookie is a signed JWT the browser could keep: the session id is refused from now on.
+      async signOut({ token }) {
+        await revokeSession(token?.sid, token?.uid, token?.exp);
       },
     },
     logger: {
