@@ -29,7 +29,8 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result || result.error) {
       setPending(false);
-      setError("That email and password don’t match an active account.");
+      // A throttled sign-in says how long to wait; anything else is the same sentence, whatever went wrong.
+      setError(result?.error?.startsWith("Too many failed sign-ins") ? result.error : "That email and password don’t match an active account.");
       return;
     }
     router.replace(callbackUrl);

@@ -15,9 +15,23 @@ interface Person {
   role: Role;
   clickupUserId: string | null;
   slackUserId: string | null;
+  /** Sign-in locked after repeated failures. */
+  locked?: boolean;
 }
 
-function PersonRow({ person, members }: { person: Person; members: { id: string; name: string; email: string }[] | null }) {
+function UnlockButton({ person }: { person: Person }) {
+  const { post, pending, error } = usePost();
+  return (
+    <span className="mt-1 inline-flex flex-wrap items-center gap-2">
+      <Button size="sm" variant="secondary" pending={pending} onClick={() => post(`/api/people/${person.id}/unlock`, {})}>
+        Unlock sign-in<span className="sr-only"> for {person.name}</span>
+      </Button>
+      {error && <span className="text-xs text-red-700">{error.message}</span>}
+    </span>
+  );
+}
+
+function PersonRow({ person, members, mayUnlock }: { person: Person; members: { id: string; name: string; email: string }[] | null; mayUnlock: boolean }) {
   const { post, pending, error } = usePost();
   const [clickup, setClickup] = useState(person.clickupUserId ?? "");
   const [slack, setSlack] = useState(person.slackUserId ?? "");
@@ -30,9 +44,15 @@ function PersonRow({ person, members }: { person: Person; members: { id: string;
     <tr className="align-top">
       <td className="px-5 py-3">
         <p className="font-medium text-slate-900">{person.name}</p>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           {person.email} · {ROLE_LABEL[person.role]}
         </p>
+        {person.locked && (
+          <p className="mt-1 text-xs font-medium text-red-700">
+            Sign-in locked after repeated failures{mayUnlock ? "" : " (an admin can unlock it)"}
+          </p>
+        )}
+        {person.locked && mayUnlock && <UnlockButton person={person} />}
       </td>
       <td className="px-3 py-3">
         <label htmlFor={clickupId} className="sr-only">
@@ -90,7 +110,7 @@ function matchSummary(r: { clickup: number; slack: number; notConnected: string[
   return parts.join(" ");
 }
 
-export function PeopleMapping({ people, members }: { people: Person[]; members: { id: string; name: string; email: string }[] | null }) {
+export function PeopleMapping({ people, members, mayUnlock = false }: { people: Person[]; members: { id: string; name: string; email: string }[] | null; mayUnlock?: boolean }) {
   const { post, pending, error } = usePost();
   const [result, setResult] = useState<string | null>(null);
   const unlinked = people.filter((p) => !p.clickupUserId || !p.slackUserId).length;
@@ -139,7 +159,7 @@ export function PeopleMapping({ people, members }: { people: Person[]; members: 
           </thead>
           <tbody className="divide-y divide-slate-100">
             {people.map((p) => (
-              <PersonRow key={p.id} person={p} members={members} />
+              <PersonRow key={p.id} person={p} members={members} mayUnlock={mayUnlock} />
             ))}
           </tbody>
         </table>

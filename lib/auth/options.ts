@@ -6,7 +6,8 @@ import { db } from "../db/client.ts";
 import { env, oidcEnabled } from "../env.ts";
 import { logger } from "../log/logger.ts";
 import { DEFAULT_CALLBACK, sameOriginPath } from "./callback-url.ts";
-import { verifyPasswordOrDummy } from "./password.ts";
+import { hashPassword, needsRehash, verifyPasswordOrDummy } from "./password.ts";
+import { assertMayTry, recordFailure, recordSuccess, SignInThrottled, type ThrottleKey } from "./throttle.ts";
 import { revokeSession } from "./revocation.ts";
 import { verifiedSsoEmail } from "./sso.ts";
 
@@ -20,22 +21,42 @@ export const signInSchema = z.object({
  * OIDC_* variables are set, single sign-on with any OpenID Connect provider. Only
  * people an admin has added (an active user with that email) can sign in either way.
  */
+/** The account, and the client's address when a trusted proxy tells it. */
+function throttleKeys(email: string, headers: Record<string, unknown> | undefined): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ kind: "account", value: email }];
+  const forwarded = env().TRUST_PROXY ? headers?.["x-forwarded-for"] : undefined;
+  const address = typeof forwarded === "string" ? forwarded.split(",")[0].trim() : "";
+  if (address) keys.push({ kind: "ip", value: address });
+  return keys;
+}
+
 export function authOptions(): NextAuthOptions {
   const e = env();
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        const keys = throttleKeys(parsed.data.email, req?.headers);
+        try {
+          await assertMayTry(keys);
+        } catch (error) {
+          // next-auth hands a thrown message to the sign-in form.
+          if (error instanceof SignInThrottled) throw new Error(error.message);
+          throw error;
+        }
         const user = await db().user.findUnique({ where: { email: parsed.data.email } });
         const ok = await verifyPasswordOrDummy(parsed.data.password, user?.passwordHash);
         if (!user || !ok || !user.active) {
-          logger.info({ event: "auth.sign_in_failed", email: parsed.data.email }, "sign-in refused");
+          logger.info({ event: "auth.sign_in_failed" }, "sign-in refused");
+          await recordFailure(keys);
           return null;
         }
-        await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date() } });
+        await recordSuccess(user.email);
+        const rehashed = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(parsed.data.password) : null;
+        await db().user.update({ where: { id: user.id }, data: { lastSignedInAt: new Date(), ...(rehashed ? { passwordHash: rehashed } : {}) } });
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

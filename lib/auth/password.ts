@@ -11,10 +11,24 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return bcrypt.compare(password, hash);
 }
 
-// Compared against when the email is unknown, so a miss takes as long as a wrong password.
-const DUMMY_HASH = "$2b$12$d38.2fPV6Cg0DErkQwUxQe64m4yqgyqdKhRnZY3ZWJqro.7qoSeGu";
+// Compared against when the email is unknown, so a miss takes as long as a wrong password:
+// made at the same cost as every stored hash (stored ones are rehashed at sign-in when the cost changes).
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= bcrypt.hash("not a password anyone has", COST));
 
 export async function verifyPasswordOrDummy(password: string, hash: string | null | undefined): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  const usable = hash && !needsRehash(hash) ? hash : null;
+  // A hash of another cost is checked, and the dummy too, so the time taken never depends on the cost stored.
+  const ok = await bcrypt.compare(password, hash ?? (await dummy()));
+  if (!usable) await bcrypt.compare(password, await dummy());
   return Boolean(hash) && ok;
+}
+
+/** A stored hash made at another cost is replaced at the next successful sign-in. */
+export function needsRehash(hash: string): boolean {
+  try {
+    return bcrypt.getRounds(hash) !== COST;
+  } catch {
+    return true;
+  }
 }

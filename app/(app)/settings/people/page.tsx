@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { PeopleMapping } from "@/components/settings/people-mapping";
+import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
+import { lockedAccounts } from "@/lib/auth/throttle";
 import { clickupMembers, listPeople } from "@/lib/integrations/identities";
 
 export const metadata: Metadata = { title: "People" };
 
 export default async function PeoplePage() {
-  await requirePageActor("people:manage");
-  const [people, members] = await Promise.all([listPeople(), clickupMembers()]);
+  const actor = await requirePageActor("people:manage");
+  const [people, members, locked] = await Promise.all([listPeople(), clickupMembers(), lockedAccounts()]);
   return (
     <div className="mx-auto max-w-5xl space-y-6">
       <div>
@@ -16,7 +18,7 @@ export default async function PeoplePage() {
           Who each person is in ClickUp and Slack. Task owners become ClickUp assignees; a Slack click counts only when it comes from a linked account.
         </p>
       </div>
-      <PeopleMapping people={people} members={members} />
+      <PeopleMapping people={people.map((p) => ({ ...p, locked: locked.has(p.email.toLowerCase()) }))} members={members} mayUnlock={can(actor.role, "users:manage")} />
     </div>
   );
 }
