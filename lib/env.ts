@@ -12,6 +12,8 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
+  /** PostgreSQL cancels any statement of the app's that runs longer (reports included). */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
   /** 32 random bytes, base64: the key that encrypts vendor tokens at rest. */
   ENCRYPTION_KEY: z

@@ -32,10 +32,20 @@ export function route<C>(handler: Handler<C>): Handler<C> {
         const refused = invalidInput(error);
         return json({ error: { code: refused.code, message: refused.message, fieldErrors: refused.fieldErrors } }, refused.httpStatus);
       }
+      if (isStatementTimeout(error)) {
+        logger.warn({ traceId, method: request.method, url: new URL(request.url).pathname }, "statement timeout");
+        return json({ error: { code: "TIMEOUT", message: "This took too long and was stopped. Narrow the period or the filters and try again.", traceId } }, 503);
+      }
       logger.error({ err: error, traceId, method: request.method, url: new URL(request.url).pathname }, "unhandled error in route");
       return json({ error: { code: "INTERNAL", message: `Something went wrong on our side. Reference: ${traceId}`, traceId } }, 500);
     }
   };
+}
+
+/** PostgreSQL cancelled the statement at STATEMENT_TIMEOUT_MS (SQLSTATE 57014), as Prisma reports it. */
+export function isStatementTimeout(error: unknown): boolean {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null)?.meta;
+  return meta?.driverAdapterError?.cause?.originalCode === "57014";
 }
 
 function json(body: ErrorBody, status: number) {
