@@ -126,3 +126,17 @@ test("the API refuses anyone who is not signed in", async ({ request, prisma, te
   expect(health.status()).toBe(200);
   expect((await health.json()).database.status).toBe("up");
 });
+
+test("pages carry the security headers, and the session cookie is HttpOnly and SameSite", async ({ page, team, signIn }) => {
+  await signIn(page, team.viewer);
+  const response = await page.goto("/handoffs");
+  const headers = response!.headers();
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["x-powered-by"]).toBeUndefined();
+  const session = (await page.context().cookies()).find((c) => c.name.includes("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
