@@ -83,12 +83,12 @@ async function lockHandoff(tx: Tx, actor: Actor, handoffId: string) {
 }
 
 export async function resolveOwner(actor: Actor, handoffId: string, input: unknown) {
-  const parsed = resolveOwnerSchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues[0].message);
-  const command = parsed.data;
   const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { projectManagerId: true } });
   if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
   if (!mayResolveOwners(actor, visible)) throw forbidden("Only the handoff's project manager or a PS leader can resolve its owners.");
+  const parsed = resolveOwnerSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues[0].message);
+  const command = parsed.data;
   if (command.action === "link") return linkMember(actor, handoffId, command);
   return reassignItems(actor, handoffId, command);
 }

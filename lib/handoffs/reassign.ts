@@ -44,6 +44,10 @@ export async function assignableCandidates() {
 }
 
 export async function reassignHandoff(actor: Actor, handoffId: string, input: unknown) {
+  // Who may act comes before what they sent: a refused person learns nothing from a 422.
+  const visible = await db().handoff.findFirst({ where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] }, select: { id: true } });
+  if (!visible) throw notFound("This handoff does not exist or you cannot see it.");
+  if (!can(actor.role, "handoffs:reassign")) throw forbidden("Only PS leaders and RevOps can reassign a handoff.");
   const parsed = reassignSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0].message);
   const { role, userId } = parsed.data;
