@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { createPrismaClient, setDb, type PrismaClient } from "../lib/db/client.ts";
 import { transitionHandoff } from "../lib/handoffs/transition.ts";
 import { hashPassword } from "../lib/auth/password.ts";
-import { createHandoff, createTeam, type Team } from "../lib/test/fixtures.ts";
+import { createHandoff, createTeam, createUser, type Team } from "../lib/test/fixtures.ts";
 
 export const PASSWORD = "e2e-password";
 
@@ -44,7 +44,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
 });
 
-export { expect, createHandoff, type Team };
+export { expect, createHandoff, createUser, type Team };
 
 /** Puts a fixture handoff's intake gate in front of its approver, as RevOps would, through the domain. */
 export async function submitIntake(prisma: PrismaClient, team: Team, handoffId: string) {
