@@ -111,6 +111,7 @@ export const clickInputSchema = z.object({
 
 /** Clicks a Slack button as the signed-in person's linked Slack user, exactly as Slack would deliver it. */
 export async function clickSlackButton(actor: Actor, input: unknown) {
+  if (actor.role === "VIEWER") throw forbidden("Viewers look at the sandbox; they do not click in it.");
   const parsed = clickInputSchema.safeParse(input);
   if (!parsed.success) throw invalid("Say which message and button to click.");
   const me = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { slackUserId: true } });
