@@ -19,6 +19,7 @@ const ACTION_LABEL: Record<string, string> = {
   "override.confirmed": "Override confirmed by a second approver",
   "override.rejected": "Override rejected by the second approver",
   "override.applied": "Override applied",
+  "override.withdrawn": "Pending override withdrawn: the deal now passes intake",
   "override.classified": "Override classified",
   "risk.accepted": "Risk accepted",
   "risk.rejected": "Risk sent back",

@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
-import { earliestToday } from "@/lib/handoffs/lifecycle";
+import { earliestToday, latestKickoffDay } from "@/lib/handoffs/lifecycle";
 import { useCommand } from "./use-command";
 
 /** Kickoff scheduling and client-date confirmation: locked until the delivery lead has acknowledged. */
@@ -53,7 +53,7 @@ export function KickoffPanel({ handoff, mayManage }: { handoff: HandoffDetail; m
               <div className="flex-1">
                 <Field label="Kickoff date" error={sent === "schedule" ? error?.fieldErrors?.date?.[0] : undefined}>
                   {(p) => (
-                    <input {...p} type="date" required min={earliestToday()} className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} disabled={locked} aria-describedby={locked ? "kickoff-locked" : p["aria-describedby"]} />
+                    <input {...p} type="date" required min={earliestToday()} max={latestKickoffDay()} className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} disabled={locked} aria-describedby={locked ? "kickoff-locked" : p["aria-describedby"]} />
                   )}
                 </Field>
               </div>

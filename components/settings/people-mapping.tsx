@@ -159,7 +159,8 @@ export function PeopleMapping({ people, members, mayUnlock = false }: { people: 
           </thead>
           <tbody className="divide-y divide-slate-100">
             {people.map((p) => (
-              <PersonRow key={p.id} person={p} members={members} mayUnlock={mayUnlock} />
+              // Keyed by the links too: after a match or a save the row starts again from what is stored.
+              <PersonRow key={`${p.id}:${p.clickupUserId ?? ""}:${p.slackUserId ?? ""}`} person={p} members={members} mayUnlock={mayUnlock} />
             ))}
           </tbody>
         </table>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/roles.ts";
 import { DomainError, parseInput } from "../errors.ts";
-import { acknowledgementTerms, allowedCommands, assertAllowed, commandSchema, earliestToday, type Command, type LifecycleState } from "./lifecycle.ts";
+import { acknowledgementTerms, allowedCommands, assertAllowed, commandSchema, earliestToday, latestKickoffDay, type Command, type LifecycleState } from "./lifecycle.ts";
 import { STAGE_KEYS, stageDefinition } from "./stages.ts";
 
 const PEOPLE = {
@@ -336,5 +336,12 @@ describe("evidence links", () => {
       expect(parsed.success, bad).toBe(false);
       expect(parsed.error?.issues[0].message).toBe("Give a web link that starts with https:// or http://.");
     }
+  });
+});
+
+describe("kickoff dates", () => {
+  it("are refused more than two years ahead, as a typo", () => {
+    expect(latestKickoffDay(new Date("2026-12-03T12:00:00Z")) >= "2028-12-03").toBe(true);
+    expect(latestKickoffDay(new Date("2026-12-03T12:00:00Z")) < "2029-01-01").toBe(true);
   });
 });

@@ -135,6 +135,11 @@ export function earliestToday(now = new Date()): string {
   return new Date(now.getTime() - 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The latest day a kickoff may be scheduled: two years out. A later one is a typo, not a plan. */
+export function latestKickoffDay(now = new Date()): string {
+  return new Date(now.getTime() + 2 * 366 * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** What acknowledging means for the risks as they stand, in the words the delivery lead reads. */
 export function acknowledgementTerms(risks: readonly Pick<LifecycleRisk, "status" | "title">[]): string {
   const open = risks.filter((r) => r.status === "OPEN").length;
@@ -336,6 +341,9 @@ export function assertAllowed(state: LifecycleState, actor: Actor, command: Comm
       if (command.type === "SCHEDULE_KICKOFF" && command.date < earliestToday()) {
         throw invalid(`The kickoff cannot be scheduled in the past (${command.date}): pick today or a later day.`, { date: ["Pick today or a later day."] });
       }
+      if (command.type === "SCHEDULE_KICKOFF" && command.date > latestKickoffDay()) {
+        throw invalid(`The kickoff cannot be scheduled more than two years ahead (${command.date}): check the year.`, { date: ["Pick a day within the next two years."] });
+      }
       return;
     }
 
@@ -372,7 +380,7 @@ export function allowedCommands(state: LifecycleState, actor: Actor): Set<Comman
     { type: "APPROVE_GATE", stage },
     { type: "REQUEST_CHANGES", stage, comment: "probe" },
     { type: "ACKNOWLEDGE" },
-    { type: "SCHEDULE_KICKOFF", date: "9999-12-31" },
+    { type: "SCHEDULE_KICKOFF", date: latestKickoffDay() },
     { type: "CONFIRM_CLIENT_DATES" },
     { type: "RECORD_KICKOFF", date: "2000-01-01", note: "probe" },
     { type: "LOG_SCOPE_CHANGE", description: "probe" },

@@ -99,8 +99,12 @@ export async function decideOverride(actor: Actor, overrideId: string, input: un
     const current = await tx.override.findUniqueOrThrow({ where: { id: overrideId } });
     if (current.status !== "PENDING_SECOND_APPROVAL") throw conflict("This override is not waiting for a second approver.");
     if (current.requestedById === actor.userId) throw forbidden("A second, different person must confirm an override you requested.");
-
     const confirmed = decision === "CONFIRM";
+    if (confirmed) {
+      const handoff = await tx.handoff.findUniqueOrThrow({ where: { id: current.handoffId }, select: { status: true } });
+      if (handoff.status !== "INTAKE_BLOCKED") throw conflict("The intake is no longer blocked, so there is nothing to override: reject this request to clear it.");
+    }
+
     await tx.override.update({
       where: { id: overrideId },
       data: { status: confirmed ? "APPROVED" : "REJECTED", confirmedById: actor.userId, confirmedAt: new Date() },

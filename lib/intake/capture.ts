@@ -143,6 +143,12 @@ export async function applyCapturedDeal(
     if (issues.length === 0) {
       await recordSnapshotEvidence(tx, handoff.id, snapshotVersion, sourceUrl, versioned.version);
       await audit(wasBlocked ? "intake.unblocked" : "intake.validated", handoff.id);
+      // The deal was fixed: an override still waiting for its second approver has nothing left to bypass.
+      const stale = await tx.override.findMany({ where: { handoffId: handoff.id, status: "PENDING_SECOND_APPROVAL" }, select: { id: true } });
+      if (stale.length) {
+        await tx.override.updateMany({ where: { id: { in: stale.map((o) => o.id) } }, data: { status: "REJECTED" } });
+        for (const o of stale) await audit("override.withdrawn", handoff.id, { overrideId: o.id, note: "The deal now passes intake; the pending override was withdrawn." });
+      }
     } else {
       await audit("intake.blocked", handoff.id);
     }

@@ -11,7 +11,7 @@ import { createTeam, type Team } from "../test/fixtures.ts";
 import { decideOverride, requestIntakeOverride } from "../handoffs/overrides.ts";
 import { transitionHandoff } from "../handoffs/transition.ts";
 import { DEFAULT_INTAKE_POLICY } from "./policy.ts";
-import { saveIntakePolicy } from "./policy-store.ts";
+import { decideIntakePolicy, saveIntakePolicy } from "./policy-store.ts";
 import { reconcileDeals } from "./reconcile.ts";
 import { receiveHubSpotWebhook } from "./webhook.ts";
 
@@ -349,6 +349,16 @@ describe("overrides of a blocked intake", () => {
     const actions = (await database.prisma.auditEvent.findMany({ where: { handoffId: handoff.id, action: { startsWith: "override." } }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["override.requested", "override.confirmed", "override.applied"]);
   });
+
+  it("withdraws a pending override when the deal is fixed, so it cannot be confirmed afterwards", async () => {
+    const handoff = await blockedHandoff("Fixed later", "450000");
+    const requested = await requestIntakeOverride(team.pm, handoff.id, { reason: "Strategic account; dependencies agreed in the SOW annex." });
+    sandbox.store.updateDeal(handoff.deal.sourceId, { dependencies: "Sandbox access — Client IT" });
+    await eventually(async () => (await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status === "IN_PROGRESS", "the unblocked handoff");
+    expect(await database.prisma.override.findUniqueOrThrow({ where: { id: requested.id } })).toMatchObject({ status: "REJECTED" });
+    expect(await database.prisma.auditEvent.count({ where: { handoffId: handoff.id, action: "override.withdrawn" } })).toBe(1);
+    await expect(decideOverride(team.leader, requested.id, { decision: "CONFIRM" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
 });
 
 describe("the intake policy", () => {
@@ -356,8 +366,10 @@ describe("the intake policy", () => {
     await expect(saveIntakePolicy(team.pm, DEFAULT_INTAKE_POLICY, "try")).rejects.toMatchObject({ code: "FORBIDDEN" });
     const relaxed = { ...DEFAULT_INTAKE_POLICY, fields: DEFAULT_INTAKE_POLICY.fields.map((f) => (f.key === "dependencies" ? { ...f, required: false } : f)) };
     const saved = await saveIntakePolicy(team.revops, relaxed, "Dependencies optional for the pilot");
-    expect(saved.version).toBe(1);
-    expect(await database.prisma.auditEvent.count({ where: { action: "policy.changed" } })).toBe(1);
+    expect(saved).toMatchObject({ version: 1, status: "PENDING_APPROVAL" });
+    // Making a field optional relaxes a control: it applies once a PS leader approves it.
+    await decideIntakePolicy(team.leader, saved.version, "approve", "Agreed for the pilot");
+    expect(await database.prisma.auditEvent.count({ where: { action: { in: ["policy.change_requested", "policy.change_approved"] } } })).toBe(2);
 
     const dealId = openDeal("Relaxed policy deal", { ...COMPLETE, dependencies: "" });
     sandbox.store.updateDeal(dealId, { dealstage: "closedwon" });

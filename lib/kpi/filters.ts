@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalid } from "../errors.ts";
+import { unstorableText } from "../http/body.ts";
 
 /**
  * The dashboard's filters, read from the URL (shared by the page, the exports and the
@@ -7,7 +8,11 @@ import { invalid } from "../errors.ts";
  */
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const text = z.preprocess(first, z.string().trim().max(100).optional()).transform((v) => v || undefined).catch(undefined);
+/** Free text from the URL; text PostgreSQL cannot hold (a NUL, say) is no filter at all. */
+const text = z
+  .preprocess(first, z.string().trim().max(100).optional().refine((v) => v === undefined || unstorableText(v) === null))
+  .transform((v) => v || undefined)
+  .catch(undefined);
 /** Kept as typed, so a date that is not one is refused with a message rather than ignored. */
 const day = z.preprocess(first, z.string().trim().max(40).optional()).transform((v) => v || undefined).catch(undefined);
 

@@ -47,6 +47,8 @@ describe("filters and drill-down", () => {
     expect(period.to.toISOString()).toBe("2026-11-30T00:00:00.000Z");
     expect((period.to.getTime() - period.from.getTime()) / 86_400_000).toBe(84);
     expect(kpiFiltersSchema.parse({ cohort: "bogus", from: "" })).toMatchObject({ cohort: "all", from: undefined });
+    // Text the database cannot hold is no filter, not a server error.
+    expect(kpiFiltersSchema.parse({ team: "\u0000", owner: "a\u0000b", segment: "\ud800", pipeline: "x\u0000y" })).toMatchObject({ team: undefined, owner: undefined, segment: undefined, pipeline: undefined });
   });
 
   it("links a week's number to the queue with the same filters", () => {
