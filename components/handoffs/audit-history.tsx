@@ -1,6 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
+import { STAGES } from "@/lib/handoffs/stages";
 
 const ACTION_LABEL: Record<string, string> = {
   "handoff.created": "Handoff created from the CRM",
@@ -45,11 +46,13 @@ const ACTION_LABEL: Record<string, string> = {
   "sync_job.cancelled": "Failed sync cancelled",
 };
 
+const STAGE_NAME: Record<string, string> = Object.fromEntries(STAGES.map((s) => [s.key, s.label]));
+
 const ROLE_LABEL: Record<string, string> = { projectManager: "project manager", deliveryLead: "delivery lead", psLeader: "PS leader" };
 
 function describe(data: Record<string, unknown>): string | null {
   const parts: string[] = [];
-  if (typeof data.stage === "string") parts.push(data.stage.toLowerCase().replaceAll("_", " "));
+  if (typeof data.stage === "string") parts.push(STAGE_NAME[data.stage] ?? data.stage.toLowerCase().replaceAll("_", " "));
   if (typeof data.requirementKey === "string") parts.push(data.requirementKey.replaceAll("_", " "));
   if (typeof data.title === "string") parts.push(`“${data.title}”`);
   if (typeof data.comment === "string" && data.comment) parts.push(`“${data.comment}”`);

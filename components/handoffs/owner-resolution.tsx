@@ -19,18 +19,25 @@ export function OwnerResolution({
   unmapped,
   options,
   mayResolve,
+  gateApproved = false,
 }: {
   handoffId: string;
   unmapped: UnmappedOwner[];
   options: OwnerResolutionOptions | null;
   mayResolve: boolean;
+  /** After the workspace gate: the gap is still worth closing, but no longer holds the gate. */
+  gateApproved?: boolean;
 }) {
   if (unmapped.length === 0) return null;
   return (
     <Card aria-labelledby="owners-heading">
       <CardHeader
         id="owners-heading"
-        title={`${unmapped.length} owner${unmapped.length === 1 ? "" : "s"} to resolve before “Every task has an owner”`}
+        title={
+          gateApproved
+            ? `${unmapped.length} owner${unmapped.length === 1 ? "" : "s"} the ClickUp list cannot assign`
+            : `${unmapped.length} owner${unmapped.length === 1 ? "" : "s"} to resolve before “Every task has an owner”`
+        }
         description="Their tasks are in ClickUp without an assignee. Once each is resolved, the list syncs again and ClickUp's answer is recorded as the evidence."
       />
       <ul className="divide-y divide-slate-100">

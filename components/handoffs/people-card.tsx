@@ -9,6 +9,8 @@ import { usePost } from "@/components/ui/use-post";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
 import type { ReassignableRole } from "@/lib/handoffs/reassign";
 
+const SLOT_LABEL: Record<ReassignableRole, string> = { projectManager: "project manager", deliveryLead: "delivery lead", psLeader: "PS leader" };
+
 type Candidates = Record<ReassignableRole, { id: string; name: string; team: string | null }[]>;
 
 /** Who holds each role on the handoff and whose move it is; PS leaders and RevOps can reassign. */
@@ -25,7 +27,7 @@ export function PeopleCard({ handoff, candidates }: { handoff: HandoffDetail; ca
               <span>{p.person?.name ?? <span className="text-red-700">Unassigned</span>}</span>
               {candidates && p.slot && editing !== p.slot && (
                 <Button size="sm" variant="ghost" onClick={() => setEditing(p.slot)}>
-                  Reassign<span className="sr-only"> the {p.role.toLowerCase()}</span>
+                  Reassign<span className="sr-only"> the {SLOT_LABEL[p.slot]}</span>
                 </Button>
               )}
             </dd>
@@ -33,7 +35,7 @@ export function PeopleCard({ handoff, candidates }: { handoff: HandoffDetail; ca
               <ReassignForm
                 handoffId={handoff.id}
                 slot={p.slot}
-                label={p.role}
+                label={SLOT_LABEL[p.slot]}
                 currentId={p.person?.id ?? null}
                 options={candidates[p.slot]}
                 onDone={() => setEditing(null)}
@@ -77,7 +79,7 @@ function ReassignForm({
   return (
     <form onSubmit={submit} className="mt-2 space-y-2 rounded-md border border-slate-200 p-3">
       <label htmlFor={selectId} className="block text-xs font-medium text-slate-800">
-        New {label.toLowerCase()}
+        New {label}
       </label>
       <select id={selectId} className={inputClass} value={userId} onChange={(e) => setUserId(e.target.value)} required autoFocus>
         <option value="">Choose…</option>

@@ -114,7 +114,15 @@ export function SandboxPanel({
                       )}
                       {deal.handoff && (
                         <Link href={`/handoffs/${deal.handoff.id}`} className="text-sm font-medium text-brand-600 hover:underline">
-                          {handoffRef(deal.handoff.number)} {deal.handoff.status === "INTAKE_BLOCKED" ? <Badge tone="red">Intake blocked</Badge> : <Badge tone="green">In delivery</Badge>}
+                          {handoffRef(deal.handoff.number)} {deal.handoff.status === "INTAKE_BLOCKED" ? (
+                            <Badge tone="red">Intake blocked</Badge>
+                          ) : deal.handoff.status === "COMPLETED" ? (
+                            <Badge tone="slate">Completed</Badge>
+                          ) : deal.handoff.status === "CANCELLED" ? (
+                            <Badge tone="slate">Cancelled</Badge>
+                          ) : (
+                            <Badge tone="green">In delivery</Badge>
+                          )}
                         </Link>
                       )}
                       {canEdit && !closedWon && (

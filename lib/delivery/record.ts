@@ -18,6 +18,8 @@ export interface OutputEvidence {
  * is the object itself. Once per job: a retry after a crash finds its evidence and stops.
  * A new link changes the messages that point to it, so the other outputs are refreshed.
  */
+const VENDOR_NAME: Record<string, string> = { HUBSPOT: "HubSpot", CLICKUP: "ClickUp", NOTION: "Notion", SLACK: "Slack" };
+
 export async function recordDeliveryOutput(input: {
   syncJobId: string;
   handoffId: string;
@@ -51,7 +53,7 @@ export async function recordDeliveryOutput(input: {
       });
     }
     await recordAudit(tx, {
-      actor: { system: `${input.vendor.toLowerCase()} sync` },
+      actor: { system: `${VENDOR_NAME[input.vendor]} sync` },
       action: input.action,
       entityType: "ExternalLink",
       entityId: `${input.vendor}:${input.linkKind}:${input.externalId}`,

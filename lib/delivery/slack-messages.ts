@@ -128,6 +128,12 @@ export function ackRequestMessage(model: DeliveryModel): SlackMessageContent {
   return finish(`${model.ref} (${esc(model.customerName)}) needs the delivery lead's acknowledgement · ${messageMarker(model, "ack")}`, blocks);
 }
 
+function riskStanding(risk: DeliveryModel["risks"][number]): string {
+  if (risk.status === "ACCEPTED") return risk.acceptedBy ? `accepted by ${esc(risk.acceptedBy)}` : "accepted";
+  if (risk.status === "REJECTED") return "sent back to the PM";
+  return "not yet accepted";
+}
+
 export function digestMessage(model: DeliveryModel): SlackMessageContent {
   const kickoff = kickoffDate(model);
   const milestones = firstMonthMilestones(model);
@@ -154,7 +160,8 @@ export function digestMessage(model: DeliveryModel): SlackMessageContent {
     },
     {
       type: "section",
-      text: mrkdwn(`*Open risks*\n${openRisks.length ? openRisks.map((r) => `• ${esc(r.title)} — ${r.severity.toLowerCase()}, owner ${esc(r.ownerName ?? "unassigned")}`).join("\n") : "_No open risks._"}`),
+      // Accepted risks are still carried into delivery; each line says where it stands.
+      text: mrkdwn(`*Risks carried into delivery*\n${openRisks.length ? openRisks.map((r) => `• ${esc(r.title)} — ${r.severity.toLowerCase()}, owner ${esc(r.ownerName ?? "unassigned")}, ${riskStanding(r)}`).join("\n") : "_No risks carried into delivery._"}`),
     },
     { type: "section", text: mrkdwn(`*Escalation contacts*\n${escalation || "_none assigned_"}${model.escalationNote ? `\n${esc(model.escalationNote)}` : ""}`) },
     { type: "context", elements: [mrkdwn(toolLinks(model))] },

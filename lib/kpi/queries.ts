@@ -89,7 +89,7 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
   const kickedQuery = client.$queryRaw<{ week: Date; kickoffs: number; delayed: number; cycle: number | null }[]>`
     SELECT date_trunc('week', h."actualKickoffAt") AS week, count(*)::int AS kickoffs,
            count(*) FILTER (WHERE ${kickoffDelayed("h")})::int AS delayed,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400)::float AS cycle
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400))::float AS cycle
     FROM "Handoff" h
     WHERE h."actualKickoffAt" >= ${from} AND h."actualKickoffAt" < ${to} AND ${where}
     GROUP BY 1`;
@@ -173,7 +173,7 @@ export async function periodKpis(filters: KpiFilters, period: Period = periodOf(
   const [weeks, median] = await Promise.all([
     weeklyKpis(filters, period, client),
     client.$queryRaw<{ cycle: number | null }[]>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400)::float AS cycle
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM h."actualKickoffAt" - h."closedWonAt") / 86400))::float AS cycle
       FROM "Handoff" h
       WHERE h."actualKickoffAt" >= ${period.from} AND h."actualKickoffAt" < ${period.to} AND ${where}`,
   ]);

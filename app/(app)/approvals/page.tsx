@@ -23,7 +23,11 @@ export default async function ApprovalsPage() {
   const isLead = actor.role === "DELIVERY_LEAD";
   const readAt = new Date();
   const overrides = pendingOverrides.map((o) => ({ ...o, waitedMs: Math.max(0, readAt.getTime() - new Date(o.createdAt).getTime()) }));
-  const waiting = [...(isLead ? acknowledgements : gates), ...overrides];
+  const policyWaiting = policyChange && policyChange.proposedById !== actor.userId && policyChange.proposedAt
+    ? [{ waitedMs: Math.max(0, readAt.getTime() - new Date(policyChange.proposedAt).getTime()) }]
+    : [];
+  // The same count as the badge in the navigation: gates, overrides and policy changes.
+  const waiting = [...(isLead ? acknowledgements : gates), ...overrides, ...policyWaiting];
   const overdue = waiting.filter((w) => "overdue" in w && w.overdue).length;
   const oldest = Math.max(0, ...waiting.map((w) => w.waitedMs));
 

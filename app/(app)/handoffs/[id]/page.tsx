@@ -112,7 +112,7 @@ export default async function HandoffPage({ params }: { params: Promise<{ id: st
         <div className="min-w-0 space-y-6">
           <GatePanel handoff={handoff} />
           {kickoffShown && <KickoffPanel handoff={handoff} mayManage={handoff.canManageKickoff} />}
-          <OwnerResolution handoffId={handoff.id} unmapped={unmapped} options={ownerOptions} mayResolve={handoff.canResolveOwners} />
+          <OwnerResolution handoffId={handoff.id} unmapped={unmapped} options={ownerOptions} mayResolve={handoff.canResolveOwners} gateApproved={handoff.stages.find((st) => st.key === "DELIVERY_WORKSPACE")?.status === "APPROVED"} />
           {handoff.stage === "INTAKE" && <OverridePanel handoff={handoff} />}
           {briefStage && brief && <BriefPreview brief={brief} defaultOpen />}
           {briefStage && <DecisionLog handoff={handoff} mayDecide={handoff.canRecordDecision} defaultOpen />}
