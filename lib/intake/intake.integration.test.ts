@@ -240,8 +240,12 @@ describe("intake from HubSpot", () => {
     sandbox.setWebhooksDropped(false);
 
     const result = await reconcileDeals({ actor: team.revops });
-    expect(result.captured).toBeGreaterThanOrEqual(1);
-    expect(await handoffFor(dealId)).toMatchObject({ status: "IN_PROGRESS" });
+    expect(result.examined).toBeGreaterThanOrEqual(1);
+    const handoff = await handoffFor(dealId);
+    expect(handoff).toMatchObject({ status: "IN_PROGRESS" });
+    // Captured by a sweep — this one, or the worker's own 10-minute sweep if its tick fell during this one.
+    const created = await database.prisma.auditEvent.findFirstOrThrow({ where: { handoffId: handoff!.id, action: "handoff.created" } });
+    expect(created.data).toMatchObject({ trigger: "reconciliation" });
     const again = await reconcileDeals({ actor: team.revops });
     expect(again.captured).toBe(0);
     await expect(reconcileDeals({ actor: team.viewer })).rejects.toMatchObject({ code: "FORBIDDEN" });
