@@ -57,10 +57,10 @@ describe("migrations", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "hcc-migrations-"));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      await migrate(d.url, dir);
+      await migrate(d.url, { dir });
       const [firstName] = (await import("node:fs")).readdirSync(dir).filter((n) => n.endsWith("_init"));
       await writeFile(path.join(dir, firstName, "migration.sql"), "-- edited\n");
-      await expect(migrate(d.url, dir)).rejects.toThrow(/was changed after it was applied/);
+      await expect(migrate(d.url, { dir })).rejects.toThrow(/was changed after it was applied/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

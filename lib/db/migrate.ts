@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { Logger, runMigrations as runQueueMigrations } from "graphile-worker";
 import pg from "pg";
+import { grantAppRole } from "./roles.ts";
 
 /**
  * Applies the SQL migrations in prisma/migrations in order, each in its own
@@ -32,7 +33,14 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<{ name: stri
   );
 }
 
-export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export interface MigrateOptions {
+  dir?: string;
+  /** The role the app connects as: granted exactly what it needs after migrating (lib/db/roles.ts). */
+  appRole?: string;
+}
+
+export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<MigrationResult> {
+  const dir = options.dir ?? MIGRATIONS_DIR;
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -85,6 +93,7 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
     }
     // The job queue (graphile-worker) keeps its own schema and versions it itself.
     await runQueueMigrations({ connectionString, logger: quietQueueLogger });
+    if (options.appRole) await grantAppRole(client, options.appRole);
     return { applied, alreadyApplied };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]).catch(() => undefined);
