@@ -16,9 +16,12 @@ const nextConfig = {
           // Browsers honour HSTS only over https, so it is harmless on a plain-http demo.
           { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
-          // The parts of a CSP that need no per-request nonce; script-src would (see README).
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
         ],
+      },
+      {
+        // Pages get a nonce-based policy per request from proxy.ts; API answers and files get this one.
+        source: "/(api|_next)/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" }],
       },
     ];
   },

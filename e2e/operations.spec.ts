@@ -47,6 +47,29 @@ test("a project manager cannot see operations or replay jobs", async ({ page, pr
   expect((await prisma.syncJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("DEAD");
 });
 
+test("an admin notes the audit chain head on Operations and later verifies the trail against it", async ({ page, team, signIn }) => {
+  await signIn(page, team.admin);
+  await page.goto("/operations");
+  const published = (await page.getByRole("region", { name: "Audit chain head" }).locator("code").innerText()).trim();
+  expect(published).toMatch(/^\d+:[0-9a-f]{64}$/);
+
+  await page.getByRole("link", { name: "Verify the chain" }).click();
+  await expect(page.getByRole("heading", { name: "Audit trail", level: 1 })).toBeVisible();
+  await page.getByLabel("A head published earlier").fill(published);
+  await page.getByRole("button", { name: "Verify the chain" }).click();
+  const result = page.getByRole("status").filter({ hasText: "The chain is intact" });
+  await expect(result).toBeVisible();
+  await expect(result).toContainText(`The published head at place ${published.split(":")[0]} matches.`);
+  await page.screenshot({ path: `${shots}/audit-trail.png`, fullPage: true });
+
+  // A head that was never published is refused as such.
+  const [place] = published.split(":");
+  await page.getByLabel("A head published earlier").fill(`${place}:${"0".repeat(64)}`);
+  await page.getByRole("button", { name: "Verify the chain" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Broken at place ${place}`);
+  await expect(page.getByRole("alert")).toContainText("differs from the head published");
+});
+
 test("metrics need the token", async ({ request }) => {
   expect((await request.get("/api/metrics")).status()).toBe(401);
   const metrics = await request.get("/api/metrics", { headers: { Authorization: "Bearer e2e-metrics-token-0123456789" } });

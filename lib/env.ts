@@ -19,6 +19,12 @@ const schema = z.object({
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes encoded as base64"),
+  /** During a key rotation: the keys being retired, comma-separated. Stored tokens made with them still open. */
+  ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
+    .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), "each key must be 32 bytes encoded as base64"),
   /** Set to 1 behind a reverse proxy that sets X-Forwarded-Host/-Proto; otherwise those headers are ignored. */
   TRUST_PROXY: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -8,9 +8,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { createPrismaClient } from "../lib/db/client.ts";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded.ts";
 import { migrate } from "../lib/db/migrate.ts";
+import { ensureAppRole, grantAppRole } from "../lib/db/roles.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/integrations/hubspot/sandbox/server.ts";
 import { seedSandbox } from "../lib/integrations/hubspot/sandbox/seed.ts";
@@ -18,6 +20,8 @@ import { startDeliveryStandIns } from "../lib/integrations/stand-ins.ts";
 import { startBackgroundWork } from "../lib/sync/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+/** The role the app acts as on the embedded database. */
+const EMBEDDED_APP_ROLE = "hcc_app";
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(root, process.env.HCC_DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
@@ -65,6 +69,18 @@ async function main() {
   const seeded = await seedDemo(prisma, { log: (m) => log(m) });
   await prisma.$disconnect();
   if (seeded.created) log(`seeded ${seeded.handoffs} demo handoffs`);
+
+  if (embedded) {
+    // The app and the worker act as a role that owns nothing: rows only, append-only on the audit
+    // trail and the decision log (lib/db/roles.ts). Migrations and the seed ran as the owner.
+    const owner = new pg.Client({ connectionString: databaseUrl });
+    await owner.connect();
+    await ensureAppRole(owner, EMBEDDED_APP_ROLE);
+    await grantAppRole(owner, EMBEDDED_APP_ROLE);
+    await owner.end();
+    await embedded.actAs(EMBEDDED_APP_ROLE);
+    log(`embedded PostgreSQL on ${databaseUrl}; the app acts as the role ${EMBEDDED_APP_ROLE}`);
+  }
 
   const secrets = demoSecrets();
   const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;

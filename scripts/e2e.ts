@@ -1,6 +1,7 @@
 // npm run test:e2e — the browser tests, end to end:
 //   1. finds a Chromium (CHROMIUM_PATH, the system's, or Playwright's own) or says how to get one;
 //   2. makes a fresh database (on TEST_DATABASE_URL's server, else an embedded one), migrates and seeds it;
+//      on a real server the app logs in as a role that owns nothing (lib/db/roles.ts);
 //   3. builds the app (skip with E2E_SKIP_BUILD=1 when the build is current);
 //   4. starts the local HubSpot, ClickUp, Notion and Slack stand-ins and the background worker;
 //   5. runs Playwright, which starts `next start` against all of that; then cleans up.
@@ -9,7 +10,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { setDb } from "../lib/db/client.ts";
+import pg from "pg";
+import { createPrismaClient, setDb } from "../lib/db/client.ts";
+import { ensureAppRole, grantAppRole } from "../lib/db/roles.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, seedSandbox } from "../lib/integrations/hubspot/sandbox/index.ts";
 import { startDeliveryStandIns } from "../lib/integrations/stand-ins.ts";
@@ -41,6 +44,9 @@ const hubspotToken = `pat-e2e-${randomBytes(8).toString("hex")}`;
 const hubspotSecret = randomBytes(16).toString("hex");
 
 const database = await createTestDatabase();
+// On a real server the app and its worker log in as a role that owns nothing, as in production;
+// the tests' own fixtures keep the owner's connection.
+const appRole = process.env.TEST_DATABASE_URL ? await createAppLogin(database.url) : null;
 // The local HubSpot, signing its webhooks to the app under test.
 const hubspot = await startHubSpotSandbox({ accessToken: hubspotToken, webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: hubspotSecret } });
 seedSandbox(hubspot.store);
@@ -48,7 +54,7 @@ seedSandbox(hubspot.store);
 const standIns = await startDeliveryStandIns({ appUrl });
 const appEnv = {
   ...standIns.env,
-  DATABASE_URL: database.url,
+  DATABASE_URL: appRole?.url ?? database.url,
   APP_URL: appUrl,
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-012345",
   ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
@@ -62,12 +68,14 @@ const appEnv = {
 // The background worker runs here, against the same database and HubSpot as the app.
 Object.assign(process.env, appEnv);
 logger.level = appEnv.LOG_LEVEL;
-const worker = await startBackgroundWork(database.url, { pollInterval: 200, concurrency: 2 });
+const worker = await startBackgroundWork(appEnv.DATABASE_URL, { pollInterval: 200, concurrency: 2 });
 
 let code = 1;
 try {
   setDb(database.prisma);
   await seedDemo(database.prisma, { handoffs: 200 });
+  // The worker in this process goes on as the app's role.
+  if (appRole) setDb(createPrismaClient(appRole.url, 5));
 
   if (process.env.E2E_SKIP_BUILD !== "1") {
     const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
@@ -92,5 +100,28 @@ try {
   await hubspot.stop();
   await standIns.stop();
   await database.drop();
+  await appRole?.drop();
 }
 process.exit(code);
+
+async function createAppLogin(ownerUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const role = `hcc_app_e2e_${randomBytes(4).toString("hex")}`;
+  const password = randomBytes(18).toString("base64url");
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  await ensureAppRole(owner, role, password);
+  await grantAppRole(owner, role);
+  await owner.end();
+  const url = new URL(ownerUrl);
+  url.username = role;
+  url.password = password;
+  return {
+    url: url.toString(),
+    async drop() {
+      const server = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await server.connect();
+      await server.query(`DROP ROLE IF EXISTS "${role}"`).catch((error) => console.warn(`could not drop ${role}: ${(error as Error).message}`));
+      await server.end();
+    },
+  };
+}

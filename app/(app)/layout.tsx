@@ -19,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/settings/assignment", label: "Assignment", show: can(actor.role, "assignment:edit") },
     { href: "/settings/people", label: "People", show: can(actor.role, "people:manage") },
     { href: "/settings/connections", label: "Connections", show: can(actor.role, "connections:manage") },
+    { href: "/settings/audit", label: "Audit trail", show: can(actor.role, "audit:verify") },
     { href: "/sandbox", label: "Sandbox", show: can(actor.role, "sandbox:use") && (sandboxEnabled() || toolSandboxes().length > 0) },
   ]
     .filter((item) => item.show)

@@ -53,11 +53,13 @@ export type Capability =
   /** Resolve a delivery-workspace owner on the handoff: link a ClickUp member or reassign the item. */
   | "owners:resolve"
   | "assignment:edit"
+  /** Check the audit trail's hash chain. */
+  | "audit:verify"
   /** The demo's tool stand-ins show every deal, list, brief and message: not for sales, who see only their own deals. */
   | "sandbox:use";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "sandbox:use"],
+  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "audit:verify", "sandbox:use"],
   PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit", "sandbox:use"],
   PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "owners:resolve", "sandbox:use"],
   REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit", "sandbox:use"],

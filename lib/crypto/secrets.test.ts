@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret, maskSecret } from "./secrets.ts";
+import { decryptSecret, encryptSecret, isEncryptedWith, maskSecret } from "./secrets.ts";
 
 const KEY = randomBytes(32).toString("base64");
 
@@ -26,5 +26,19 @@ describe("secrets at rest", () => {
 
   it("masks a secret for display", () => {
     expect(maskSecret("pat-na1-abcdef-9876")).toBe("pat-…9876");
+  });
+});
+
+describe("rotating ENCRYPTION_KEY", () => {
+  it("opens values made with a previous key while the rotation runs, and tells which key made a value", () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const newKey = randomBytes(32).toString("base64");
+    const stored = encryptSecret("xoxb-old", oldKey);
+    expect(() => decryptSecret(stored, newKey)).toThrow(/neither ENCRYPTION_KEY nor ENCRYPTION_KEY_PREVIOUS/);
+    expect(decryptSecret(stored, newKey, [oldKey])).toBe("xoxb-old");
+    expect(isEncryptedWith(stored, newKey)).toBe(false);
+    const rotated = encryptSecret(decryptSecret(stored, newKey, [oldKey]), newKey);
+    expect(isEncryptedWith(rotated, newKey)).toBe(true);
+    expect(decryptSecret(rotated, newKey)).toBe("xoxb-old");
   });
 });

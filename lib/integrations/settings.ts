@@ -92,7 +92,7 @@ export async function vendorSettings(vendor: DeliveryVendor): Promise<VendorSett
   // A row without a secret only keeps the last check of the environment's credentials.
   if (saved?.encryptedSecret) {
     const config = z.record(z.string(), z.string()).catch({}).parse(saved.config);
-    return { token: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY), config: { ...fromEnv, ...config }, source: "connection" };
+    return { token: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY, e.ENCRYPTION_KEY_PREVIOUS), config: { ...fromEnv, ...config }, source: "connection" };
   }
   const token = e[descriptor.tokenEnvVar];
   if (typeof token !== "string" || !token) return null;

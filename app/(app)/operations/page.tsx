@@ -3,6 +3,9 @@ import { JobTable } from "@/components/operations/job-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
+import Link from "next/link";
+import { chainHead } from "@/lib/audit/chain";
+import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { jobFilterSchema, listJobs, operationsOverview } from "@/lib/sync/operations";
 import { VENDOR_LIMITS } from "@/lib/sync/rate-limit";
@@ -28,7 +31,7 @@ function Stat({ label, value, tone }: { label: string; value: React.ReactNode; t
 export default async function OperationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("operations:view");
   const filter = jobFilterSchema.parse(await searchParams);
-  const [overview, jobs] = await Promise.all([operationsOverview(), listJobs(actor, filter)]);
+  const [overview, jobs, head] = await Promise.all([operationsOverview(), listJobs(actor, filter), chainHead()]);
   const queued = overview.counts.PENDING + overview.counts.FAILED + overview.counts.RUNNING;
   return (
     <div className="mx-auto max-w-7xl space-y-6">
@@ -91,6 +94,27 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
           </ul>
         </Card>
       </div>
+
+      <Card aria-labelledby="chain-heading">
+        <CardHeader
+          id="chain-heading"
+          title="Audit chain head"
+          description="The newest audit event's place and hash, also written to the log every hour. Keep a copy outside this system: a later check against it shows whether the trail was rewritten."
+          actions={
+            can(actor.role, "audit:verify") ? (
+              <Link href="/settings/audit" className="text-sm font-medium text-brand-700 hover:underline">
+                Verify the chain
+              </Link>
+            ) : undefined
+          }
+        />
+        <p className="px-5 py-3">
+          <code className="block break-all font-mono text-xs text-slate-800">
+            {head.seq.toString()}:{head.hash || "—"}
+          </code>
+          {head.at && <span className="mt-1 block text-xs text-slate-500">Last event {formatDateTime(head.at)}</span>}
+        </p>
+      </Card>
 
       <JobTable data={jobs} status={filter.status ?? null} />
     </div>

@@ -18,7 +18,7 @@ export async function hubspotConfig(): Promise<HubSpotConfig | null> {
   if (saved?.encryptedSecret) {
     const config = saved.config as { basePath?: string; portalId?: string };
     return {
-      accessToken: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY),
+      accessToken: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY, e.ENCRYPTION_KEY_PREVIOUS),
       basePath: config.basePath ?? e.HUBSPOT_API_BASE_URL,
       portalId: config.portalId ?? e.HUBSPOT_PORTAL_ID ?? null,
       source: "connection",
