@@ -144,9 +144,11 @@ test("pages carry the security headers, and the session cookie is HttpOnly and S
   const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
   expect(nonce, csp).toBeTruthy();
   expect(csp).not.toContain("unsafe-eval");
-  const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
-  expect(scripts.length).toBeGreaterThan(0);
-  expect(new Set(scripts)).toEqual(new Set([nonce]));
+  // Every script tag the server sent carries it (chunks loaded later are trusted through 'strict-dynamic').
+  const html = await response!.text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
   // A new page view, a new nonce; and the page still works under the policy: the queue filters respond.
   const again = (await page.goto("/handoffs"))!.headers()["content-security-policy"];
   expect(again).not.toContain(`'nonce-${nonce}'`);

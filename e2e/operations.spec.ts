@@ -66,8 +66,8 @@ test("an admin notes the audit chain head on Operations and later verifies the t
   const [place] = published.split(":");
   await page.getByLabel("A head published earlier").fill(`${place}:${"0".repeat(64)}`);
   await page.getByRole("button", { name: "Verify the chain" }).click();
-  await expect(page.getByRole("alert")).toContainText(`Broken at place ${place}`);
-  await expect(page.getByRole("alert")).toContainText("differs from the head published");
+  const broken = page.getByRole("alert").filter({ hasText: `Broken at place ${place}` });
+  await expect(broken).toContainText("differs from the head published");
 });
 
 test("metrics need the token", async ({ request }) => {
