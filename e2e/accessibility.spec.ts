@@ -77,7 +77,7 @@ test("a PS leader: the dashboard, QA and a QA run", async ({ page, prisma, team,
 
 test("an admin: settings, operations and the sandboxes", async ({ page, team, signIn }) => {
   await signIn(page, team.admin);
-  for (const path of ["/settings/intake", "/settings/template", "/settings/assignment", "/settings/people", "/settings/connections", "/operations", "/sandbox", "/sandbox?tool=clickup", "/sandbox?tool=notion", "/sandbox?tool=slack"]) {
+  for (const path of ["/account", "/settings/intake", "/settings/template", "/settings/assignment", "/settings/people", "/settings/connections", "/operations", "/sandbox", "/sandbox?tool=clickup", "/sandbox?tool=notion", "/sandbox?tool=slack"]) {
     const response = await page.goto(path);
     expect.soft(response?.status(), `${path} answers`).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

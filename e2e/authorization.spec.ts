@@ -40,6 +40,7 @@ const MATRIX: Record<string, Entry[]> = {
   "login/page.tsx": [{ kind: "public", note: "the sign-in page" }],
   "forbidden/page.tsx": [{ kind: "public", note: "where refused pages send people" }],
   "(app)/handoffs/(queue)/page.tsx": [{ kind: "page", path: () => "/handoffs", allowed: ALL }],
+  "(app)/account/page.tsx": [{ kind: "page", path: () => "/account", allowed: ALL }],
   "(app)/handoffs/[id]/page.tsx": [
     { kind: "page", path: (ids) => `/handoffs/${ids.handoff}`, allowed: ALL },
     // IDOR: a seller opening another seller's handoff by id sees a 404, not the deal.
@@ -87,9 +88,16 @@ const MATRIX: Record<string, Entry[]> = {
   "api/operations/jobs/[id]/cancel/route.ts": [{ kind: "post", path: (ids) => `/api/operations/jobs/${ids.job}/cancel`, allowed: ["ADMIN", "REVOPS"], body: {} }],
   "api/operations/jobs/[id]/replay/route.ts": [{ kind: "post", path: (ids) => `/api/operations/jobs/${ids.job}/replay`, allowed: ["ADMIN", "REVOPS"], body: {} }],
   "api/people/match/route.ts": [{ kind: "post", path: () => "/api/people/match", allowed: ["ADMIN", "REVOPS"], body: {} }],
-  "api/people/[id]/identities/route.ts": [{ kind: "post", path: (ids) => `/api/people/${ids.user}/identities`, allowed: ["ADMIN", "REVOPS"], body: { clickupUserId: "", slackUserId: "" } }],
+  // Sets a ClickUp member or unlinks Slack; setting a Slack id is refused even for admins (lib/integrations/slack-link.integration.test.ts).
+  "api/people/[id]/identities/route.ts": [{ kind: "post", path: (ids) => `/api/people/${ids.user}/identities`, allowed: ["ADMIN", "REVOPS"], body: { clickupUserId: "" } }],
+  // Each person links or unlinks only their own Slack account: the route takes no one else's id.
+  "api/account/slack/route.ts": [
+    { kind: "post", path: () => "/api/account/slack", allowed: ALL, body: {} },
+    { kind: "delete", path: () => "/api/account/slack", allowed: ALL },
+  ],
   "api/people/[id]/unlock/route.ts": [{ kind: "post", path: (ids) => `/api/people/${ids.user}/unlock`, allowed: ["ADMIN"], body: {} }],
   "api/sandbox/deals/[id]/route.ts": [{ kind: "post", path: () => "/api/sandbox/deals/31000000008", allowed: except("SALES", "VIEWER"), body: { properties: { dealname: "x" } } }],
+  // Sales and viewers may only confirm their own Slack link request, which this body is not.
   "api/sandbox/slack/click/route.ts": [{ kind: "post", path: () => "/api/sandbox/slack/click", allowed: except("SALES", "VIEWER"), body: {} }],
   "api/sandbox/webhooks/route.ts": [{ kind: "post", path: () => "/api/sandbox/webhooks", allowed: ["ADMIN", "REVOPS"], body: {} }],
   "api/qa/runs/route.ts": [{ kind: "post", path: () => "/api/qa/runs", allowed: ["ADMIN", "PS_LEADER", "REVOPS"], body: { month: "2001-01", sampleSize: 1, rule: "random" } }],

@@ -63,6 +63,7 @@ function describe(data: Record<string, unknown>): string | null {
   if (Array.isArray(data.items)) parts.push(data.items.map((i) => (i && typeof i === "object" && "name" in i ? `“${String(i.name)}”` : "")).filter(Boolean).join(", "));
   if (typeof data.clickupMember === "string") parts.push(`ClickUp member ${data.clickupMember}`);
   if (typeof data.rule === "string") parts.push(`rule “${data.rule.replace("_", "-")}”, version ${String(data.ruleVersion ?? 0)}`);
+  if (data.via === "slack" && typeof data.slackUserId === "string") parts.push(`from Slack user ${data.slackUserId}${typeof data.slackTeamId === "string" ? ` in workspace ${data.slackTeamId}` : ""}`);
   return parts.length ? parts.join(" · ") : null;
 }
 

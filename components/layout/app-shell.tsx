@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { MobileNav } from "./mobile-nav";
 import { NavLink } from "./nav-link";
-import { SignOutButton } from "./sign-out-button";
+import { AccountLink, SignOutButton } from "./sign-out-button";
 
 export interface NavItem {
   href: string;
@@ -46,7 +46,10 @@ export function AppShell({ nav, user, children }: { nav: NavItem[]; user: { name
         <section aria-label="Signed in" className="border-t border-slate-200 px-5 py-4">
           <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
           <p className="text-xs text-slate-600">{user.role}</p>
-          <SignOutButton />
+          <div className="flex items-center gap-4">
+            <AccountLink />
+            <SignOutButton />
+          </div>
         </section>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

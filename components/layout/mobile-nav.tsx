@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import type { NavItem } from "./app-shell";
 import { NavLink } from "./nav-link";
-import { SignOutButton } from "./sign-out-button";
+import { AccountLink, SignOutButton } from "./sign-out-button";
 
 /**
  * The navigation on a narrow screen: a Menu button that opens the same links and the
@@ -67,7 +67,10 @@ export function MobileNav({ nav, user }: { nav: NavItem[]; user: { name: string;
         <section aria-label="Signed in" className="border-t border-slate-200 px-5 py-3">
           <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
           <p className="text-xs text-slate-600">{user.role}</p>
-          <SignOutButton />
+          <div className="flex items-center gap-4">
+            <AccountLink />
+            <SignOutButton />
+          </div>
         </section>
       </div>
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,7 +8,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
-import type { SandboxMessage } from "@/lib/integrations/sandbox-tools";
+import type { SandboxDirectMessages, SandboxMessage } from "@/lib/integrations/sandbox-tools";
 import { parseMrkdwn } from "./mrkdwn";
 
 type Block = Record<string, unknown> & { type: string };
@@ -38,7 +39,8 @@ function Mrkdwn({ text, users }: { text: string; users: Record<string, string> }
   );
 }
 
-function Message({ message, users, canClick }: { message: SandboxMessage; users: Record<string, string>; canClick: boolean }) {
+/** One message as Slack shows it, with working buttons (clicked through the app's sandbox route). */
+export function SlackMessageCard({ message, users, canClick }: { message: SandboxMessage; users: Record<string, string>; canClick: boolean }) {
   const { post, pending, error } = usePost();
   const [inputs, setInputs] = useState<Record<string, Record<string, string>>>({});
   const blocks = (message.blocks ?? []) as Block[];
@@ -47,7 +49,7 @@ function Message({ message, users, canClick }: { message: SandboxMessage; users:
   return (
     <Card id={`slack-message-${message.ts}`} className="scroll-mt-6 space-y-2 px-5 py-4 text-sm">
       <p className="text-xs text-slate-500">
-        <span className="font-semibold text-slate-800">handoff-bot</span> · #{message.channel} · {formatDateTime(new Date(Number(message.ts.split(".")[0]) * 1000))}
+        <span className="font-semibold text-slate-800">handoff-bot</span> · {message.channel.startsWith("D") ? "direct message" : `#${message.channel}`} · {formatDateTime(new Date(Number(message.ts.split(".")[0]) * 1000))}
         {message.versions.length > 1 && ` · edited ${message.versions.length - 1}×`}
       </p>
       {blocks.length === 0 && <p>{message.text}</p>}
@@ -109,15 +111,45 @@ function Message({ message, users, canClick }: { message: SandboxMessage; users:
   );
 }
 
+/**
+ * The direct message that asks the signed-in person's Slack user to confirm their link request.
+ * The stand-in plays that Slack user for them only when its email is theirs.
+ */
+export function SlackDirectMessages({ direct, users }: { direct: SandboxDirectMessages; users: Record<string, string> }) {
+  const who = users[direct.slackUserId] ? `@${users[direct.slackUserId]} (${direct.slackUserId})` : direct.slackUserId;
+  return (
+    <section aria-labelledby="slack-dm-heading" className="space-y-3">
+      <div>
+        <h2 id="slack-dm-heading" className="text-sm font-semibold text-slate-900">
+          Direct message to {who} in Slack
+        </h2>
+        <p className="mt-0.5 text-xs text-slate-600">
+          {direct.answerable
+            ? "The Slack stand-in plays Slack for you: answer as this Slack user, as you would in Slack."
+            : `In the stand-in, ${direct.slackUserId} has an email other than yours, so only its owner could confirm this. In Slack they would see who asked and ignore it.`}
+        </p>
+      </div>
+      {direct.messages.length === 0 ? (
+        <p className="text-sm text-slate-600">The message is on its way: reload in a moment.</p>
+      ) : (
+        direct.messages.map((m) => <SlackMessageCard key={m.ts} message={m} users={users} canClick={direct.answerable} />)
+      )}
+    </section>
+  );
+}
+
 /** The messages the app posted to the Slack stand-in, with working buttons. */
 export function SlackSandbox({
   messages,
+  direct,
   replies,
   viewer,
   users,
   canClick,
 }: {
   messages: SandboxMessage[];
+  /** The person's own pending link confirmation, if any. */
+  direct: SandboxDirectMessages | null;
   /** The ephemeral replies to the viewer's own clicks only. */
   replies: { ts: string; text: string; receivedAt: string }[];
   /** The Slack user the signed-in person clicks as, if linked. */
@@ -125,7 +157,7 @@ export function SlackSandbox({
   users: Record<string, string>;
   canClick: boolean;
 }) {
-  if (messages.length === 0) {
+  if (messages.length === 0 && !direct) {
     return (
       <Card>
         <EmptyState title="No Slack messages yet">The acknowledgement request appears when a brief is approved; the digest when the Handoff digest stage starts.</EmptyState>
@@ -135,15 +167,19 @@ export function SlackSandbox({
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="space-y-4">
+        {direct && <SlackDirectMessages direct={direct} users={users} />}
         {messages.map((m) => (
-          <Message key={m.ts} message={m} users={users} canClick={canClick} />
+          <SlackMessageCard key={m.ts} message={m} users={users} canClick={canClick} />
         ))}
       </div>
       <Card className="h-fit px-4 py-3 text-sm" aria-labelledby="replies-heading">
         <h2 id="replies-heading" className="font-semibold text-slate-900">Replies only you can see</h2>
         {viewer && <p className="text-xs text-slate-500">As @{users[viewer] ?? viewer} in Slack</p>}
         {!viewer ? (
-          <p className="mt-1 text-slate-500">Your account is not linked to a Slack user, so you have no replies here. RevOps or an admin links it on the People page.</p>
+          <p className="mt-1 text-slate-500">
+            Your account is not linked to a Slack user, so you have no replies here. Link it from your{" "}
+            <Link href="/account" className="text-brand-700 underline-offset-2 hover:underline">Account page</Link>.
+          </p>
         ) : replies.length === 0 ? (
           <p className="mt-1 text-slate-500">The app answers each of your clicks here.</p>
         ) : (

@@ -14,6 +14,8 @@ export interface PostOptions {
    * (typically a status message). Without it, focus stays where the page leaves it.
    */
   focus?: () => HTMLElement | null;
+  /** DELETE sends no body; POST (the default) sends `body` as JSON. */
+  method?: "POST" | "DELETE";
 }
 
 /**
@@ -57,7 +59,8 @@ export function usePost() {
     focusNext.current = null;
     startedOn.current = document.activeElement;
     try {
-      const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const method = options.method ?? "POST";
+      const response = await fetch(url, method === "DELETE" ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const data = (await response.json().catch(() => null)) as { error?: PostError | string } | null;
       if (!response.ok) {
         const e = data?.error;

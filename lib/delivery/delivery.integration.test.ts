@@ -359,7 +359,7 @@ describe("delivery outputs", () => {
     expect((await database.prisma.risk.findUniqueOrThrow({ where: { id: risks[0].id } })).status).toBe("OPEN");
     const replies = (await (await fetch(`${slack.url}/__sandbox/responses`)).json()) as { responses: { body: { text: string } }[] };
     const texts = replies.responses.map((r) => r.body.text);
-    expect(texts).toContain("Your Slack account is not linked to a Handoff Control Center user, so nothing was changed. Ask RevOps or an admin to link it on the People page.");
+    expect(texts).toContain("Your Slack account is not linked to a Handoff Control Center user, so nothing was changed. Link it yourself from your Account page in Handoff Control Center, then confirm here in Slack.");
     expect(texts.some((t) => t.includes("Only the assigned delivery lead"))).toBe(true);
 
     // Sending back without a comment is refused; with one it works.
@@ -389,6 +389,12 @@ describe("delivery outputs", () => {
     await drain(handoffId);
     const acknowledged = await database.prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } });
     expect(acknowledged.acknowledgedById).toBe(team.lead.userId);
+    // Every event the clicks wrote names the Slack user and workspace that clicked; the PM's revision, made in the app, does not.
+    const events = await database.prisma.auditEvent.findMany({ where: { handoffId, action: { in: ["stage.started", "risk.accepted", "risk.rejected", "risk.revised", "handoff.acknowledged"] } }, orderBy: { id: "asc" } });
+    const fromSlack = events.filter((e) => e.actorId === team.lead.userId);
+    expect(fromSlack.map((e) => e.action)).toEqual(expect.arrayContaining(["risk.rejected", "risk.accepted", "handoff.acknowledged"]));
+    for (const event of fromSlack) expect(event.data).toMatchObject({ via: "slack", slackUserId: LEAD_SLACK, slackTeamId: "T0SANDBOX1" });
+    expect(events.find((e) => e.action === "risk.revised")?.data).not.toHaveProperty("slackUserId");
     message = await ackMessage(handoffId);
     expect(JSON.stringify(message.blocks)).not.toContain(ACTION.acknowledge);
     expect(JSON.stringify(message.blocks)).toContain("acknowledged");

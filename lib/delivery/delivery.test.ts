@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { briefContent, decisionRef } from "./brief.ts";
 import type { DeliveryModel, Person } from "./model.ts";
-import { ACTION, COMMENT_BLOCK, ackRequestMessage, digestMessage } from "./slack-messages.ts";
+import { ACTION, COMMENT_BLOCK, IDENTITY_ACTION, ackRequestMessage, digestMessage, slackLinkRequestMessage } from "./slack-messages.ts";
 import { ALL_GATES, DEFAULT_TASK_TEMPLATE, taskTemplateSchema } from "./template.ts";
 import { markerKey, planWorkspace } from "./workspace-plan.ts";
 
@@ -226,5 +226,22 @@ describe("Slack messages", () => {
       expect(message.text).toContain("&lt;!here&gt; &lt;http://evil.example|pay here&gt; &amp; co");
       expect(message.text).not.toMatch(/<!here>|<http:\/\/evil/);
     }
+  });
+
+  it("asks a Slack user to confirm a link, says who asked, and keeps a hostile name as text", () => {
+    const message = slackLinkRequestMessage({
+      requestId: "req_1",
+      person: { name: "<!channel> Mallory", email: "m@x.test" },
+      expiresAt: new Date("2026-12-03T15:04:00.000Z"),
+      accountUrl: "https://app.test/account",
+    });
+    const json = JSON.stringify(message.blocks);
+    expect(json).toContain("&lt;!channel&gt; Mallory");
+    expect(json).toContain("m@x.test");
+    expect(json).toContain("Ignore this message");
+    expect(json).toContain("2026-12-03 15:04 UTC");
+    expect(`${message.text}${json}`).not.toContain("<!channel>");
+    const actions = message.blocks.find((b) => b.type === "actions") as { elements: { action_id: string; value: string; text: { text: string } }[] };
+    expect(actions.elements).toEqual([expect.objectContaining({ action_id: IDENTITY_ACTION.confirm, value: "req_1", text: expect.objectContaining({ text: "Yes, this is me" }) })]);
   });
 });

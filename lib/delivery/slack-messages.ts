@@ -172,3 +172,44 @@ export function digestMessage(model: DeliveryModel): SlackMessageContent {
 export function slackMessage(model: DeliveryModel, purpose: SlackPurpose): SlackMessageContent {
   return purpose === "ack" ? ackRequestMessage(model) : digestMessage(model);
 }
+
+/** The button on the direct message that asks a Slack user to confirm a link to one of our people. */
+export const IDENTITY_ACTION = { confirm: "identity.confirm" } as const;
+
+export interface SlackLinkRequestContent {
+  requestId: string;
+  /** The person in Handoff Control Center who asked to link this Slack account. */
+  person: { name: string; email: string };
+  expiresAt: Date;
+  /** Where the person sees and cancels the request. */
+  accountUrl: string;
+}
+
+/**
+ * The direct message to a Slack user that someone asked to link to themselves. It says who
+ * asked, what linking means, and that ignoring it is the answer when it was not them: nothing
+ * is linked until this Slack user clicks "Yes, this is me".
+ */
+export function slackLinkRequestMessage(request: SlackLinkRequestContent): SlackMessageContent {
+  const who = `*${esc(request.person.name)}* (${esc(request.person.email)})`;
+  const until = `${request.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const blocks: Record<string, unknown>[] = [
+    { type: "header", text: plain("Link this Slack account to Handoff Control Center?") },
+    {
+      type: "section",
+      text: mrkdwn(
+        `${who} asked to link this Slack account to their Handoff Control Center account. Once linked, your clicks on handoff buttons in Slack count as theirs: acknowledging handoffs and accepting or sending back risks in their name.`,
+      ),
+    },
+    {
+      type: "actions",
+      block_id: "identity_actions",
+      elements: [{ type: "button", action_id: IDENTITY_ACTION.confirm, text: plain("Yes, this is me"), value: request.requestId, style: "primary" }],
+    },
+    {
+      type: "context",
+      elements: [mrkdwn(`Not you, or you did not ask? Ignore this message: nothing is linked unless you confirm. The request expires at ${until}. ${link(request.accountUrl, "Your account")}`)],
+    },
+  ];
+  return finish(`${esc(request.person.name)} asked to link this Slack account to Handoff Control Center · link ${request.requestId}`, blocks);
+}

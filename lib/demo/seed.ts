@@ -166,6 +166,9 @@ const USERS: readonly Omit<Person, "id" | "slackUserId" | "clickupUserId" | "hub
   { email: "leader2@demo.local", name: "Ben Walsh", role: "PS_LEADER", team: "Mid-market" },
 ];
 
+/** The Slack stand-in's workspace (lib/integrations/slack/sandbox/seed.ts), where the demo people's Slack users are. */
+const SLACK_SANDBOX_TEAM_ID = "T0SANDBOX1";
+
 /** The primary demo users get the largest share of the work, so each login has plenty to see. */
 const PM_WEIGHTS = [["pm@demo.local", 45], ["pm2@demo.local", 30], ["pm3@demo.local", 25]] as const;
 const LEAD_WEIGHTS = [["lead@demo.local", 45], ["lead2@demo.local", 30], ["lead3@demo.local", 25]] as const;
@@ -1612,7 +1615,9 @@ function userRows(staff: Staff, passwordHash: string, now: Date): Prisma.UserCre
     role: p.role,
     team: p.team,
     passwordHash,
+    // Seeded as already confirmed, in the Slack stand-in's workspace; people link their own Slack otherwise.
     slackUserId: p.slackUserId,
+    slackTeamId: SLACK_SANDBOX_TEAM_ID,
     clickupUserId: p.clickupUserId,
     hubspotOwnerId: p.hubspotOwnerId,
     createdAt,

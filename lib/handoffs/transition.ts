@@ -97,6 +97,21 @@ export async function loadLifecycleState(tx: Tx, handoffId: string, lock: boolea
   return { handoff, state };
 }
 
+/**
+ * Where a command came from when it did not come from the app: a Slack click. Its ids are
+ * written into every audit event the command records, so the trail says which Slack user in
+ * which workspace acted, not only whom that user was linked to.
+ */
+export interface ActionOrigin {
+  via: "slack";
+  slackUserId: string;
+  slackTeamId: string | null;
+}
+
+export interface TransitionOptions {
+  origin?: ActionOrigin;
+}
+
 export interface TransitionResult {
   handoffId: string;
   stage: StageKey;
@@ -109,7 +124,7 @@ export interface TransitionResult {
  * permission under a row lock, applies the change, writes the audit event, and
  * commits all of it in one transaction.
  */
-export async function transitionHandoff(actor: Actor, handoffId: string, input: unknown): Promise<TransitionResult> {
+export async function transitionHandoff(actor: Actor, handoffId: string, input: unknown, options: TransitionOptions = {}): Promise<TransitionResult> {
   const command = parseInput(commandSchema, input);
 
   return db().$transaction(async (tx) => {
@@ -118,14 +133,14 @@ export async function transitionHandoff(actor: Actor, handoffId: string, input: 
     assertAllowed(state, actor, command);
     const now = new Date();
     const stageRow = (key: StageKey) => handoff.stages.find((s) => s.key === key);
-    const audit = (action: string, data: Prisma.InputJsonValue, entity?: { type: string; id: string }) =>
+    const audit = (action: string, data: Prisma.InputJsonObject, entity?: { type: string; id: string }) =>
       recordAudit(tx, {
         actor,
         action,
         entityType: entity?.type ?? "Handoff",
         entityId: entity?.id ?? handoffId,
         handoffId,
-        data,
+        data: options.origin ? { ...data, ...options.origin } : data,
       });
 
     let next: { stage: StageKey; stageStatus: StageStatus; status: HandoffStatus; submittedById: string | null } = {

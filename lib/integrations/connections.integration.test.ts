@@ -45,9 +45,9 @@ afterAll(async () => {
 describe("delivery settings permissions", () => {
   it("lets only RevOps and admins manage connections and people, and says so", async () => {
     await expect(connections.saveVendorConnection(team.pm, "SLACK", { token: standIns.env.SLACK_BOT_TOKEN, channelId: "C0DELIVERY" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(identities.updateIdentities(team.lead, team.lead.userId, { clickupUserId: "81000005", slackUserId: "U0SEED05" })).rejects.toMatchObject({
+    await expect(identities.updateIdentities(team.lead, team.lead.userId, { clickupUserId: "81000005" })).rejects.toMatchObject({
       code: "FORBIDDEN",
-      message: "Only RevOps and admins can link people to their ClickUp and Slack accounts.",
+      message: "Only RevOps and admins can manage people's ClickUp and Slack links.",
     });
     await expect(template.saveTaskTemplate(team.pm, template.DEFAULT_TASK_TEMPLATE, "try")).rejects.toMatchObject({ code: "FORBIDDEN" });
     const handoff = await createHandoff(database.prisma, team);
@@ -103,14 +103,19 @@ describe("connections", () => {
     expect(uninvited.checks.find((c) => c.label === channelCheck)).toMatchObject({ ok: false, detail: expect.stringContaining("The bot is not in #client-war-room: invite it") });
   });
 
-  it("links people by email from the tools' directories", async () => {
+  it("links people to ClickUp by email, and never to Slack, which each person links themselves", async () => {
     await connections.saveVendorConnection(team.revops, "CLICKUP", { token: standIns.env.CLICKUP_API_TOKEN, teamId: "9012345678", spaceId: "90120001" });
+    await connections.saveVendorConnection(team.revops, "SLACK", { token: standIns.env.SLACK_BOT_TOKEN, channelId: "C0DELIVERY" });
     await database.prisma.user.update({ where: { id: team.lead.userId }, data: { email: "lead@demo.local" } });
     const result = await identities.matchIdentitiesByEmail(team.revops);
-    expect(result).toMatchObject({ clickup: 1, slack: 1, notConnected: [] });
-    // The rest of the test team have addresses no directory knows: named, so they can be linked by hand.
+    expect(result).toMatchObject({ clickup: 1, notConnected: [] });
+    // The rest of the test team have addresses ClickUp does not know: named, so they can be linked by hand.
     expect(result.unmatched).toEqual(expect.arrayContaining([team.pm.name, team.sales.name]));
     expect(result.unmatched).not.toContain(team.lead.name);
-    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: team.lead.userId } })).toMatchObject({ clickupUserId: "81000005", slackUserId: "U0SEED05" });
+    // Slack knows the lead's email too, but only the lead links their Slack account, confirmed in Slack.
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: team.lead.userId } })).toMatchObject({ clickupUserId: "81000005", slackUserId: null });
+    const people = await database.prisma.user.count({ where: { active: true, slackUserId: null } });
+    expect(result.slackNotLinked).toBe(people);
+    expect(await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "identities.matched", entityId: team.lead.userId } })).toMatchObject({ data: { clickupUserId: "81000005", by: "email" } });
   });
 });

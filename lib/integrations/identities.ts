@@ -1,42 +1,52 @@
 import { z } from "zod";
-import { db } from "../db/client.ts";
+import { db, type Tx } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { refreshDeliveryOutputs } from "../delivery/outputs.ts";
-import { conflict, forbidden, invalid, notFound } from "../errors.ts";
+import { forbidden, invalid, notFound } from "../errors.ts";
 import { logger } from "../log/logger.ts";
 import { createClickUpClient } from "./clickup/client.ts";
 import { vendorSettings } from "./settings.ts";
-import { createSlackClient } from "./slack/client.ts";
 
 /**
- * Who each person is in ClickUp and Slack: task owners become ClickUp assignees, and a
- * Slack click is taken as the person it is mapped to (and only then). RevOps and admins
- * keep the mapping; "match by email" fills in what the tools' directories can tell.
+ * Who each person is in ClickUp and Slack: task owners become ClickUp assignees, and a Slack
+ * click is taken as the person it is linked to (and only then). RevOps and admins keep the
+ * ClickUp mapping; "match by email" fills in what ClickUp's directory can tell. A Slack account
+ * is linked only by its owner, confirmed in Slack (lib/integrations/slack-link.ts): here it can
+ * only be unlinked.
  */
+
+export const SLACK_LINKED_BY_OWNER = "A Slack account is linked only by its owner, from their Account page, and confirmed in Slack.";
 
 export const identitySchema = z.object({
   clickupUserId: z
     .string()
     .trim()
     .regex(/^\d*$/, "A ClickUp member id is a number.")
-    .transform((v) => v || null),
-  slackUserId: z
-    .string()
-    .trim()
-    .regex(/^([UW][A-Z0-9]{2,})?$/, "A Slack user id looks like U0123ABCD.")
-    .transform((v) => v || null),
+    .transform((v) => v || null)
+    .optional(),
+  /** Only null or "" (unlink) is accepted; any id is refused. */
+  slackUserId: z.string().trim().max(64).nullable().optional(),
 });
 
 function assertMayManage(actor: Actor) {
-  if (!can(actor.role, "people:manage")) throw forbidden("Only RevOps and admins can link people to their ClickUp and Slack accounts.");
+  if (!can(actor.role, "people:manage")) throw forbidden("Only RevOps and admins can manage people's ClickUp and Slack links.");
 }
 
 export async function listPeople() {
   return db().user.findMany({
     where: { active: true },
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, clickupUserId: true, slackUserId: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      clickupUserId: true,
+      slackUserId: true,
+      slackTeamId: true,
+      slackLinkRequests: { where: { status: "PENDING", expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, take: 1, select: { slackUserId: true, expiresAt: true } },
+    },
   });
 }
 
@@ -64,66 +74,89 @@ export async function refreshActiveHandoffs() {
   for (const h of handoffs) await db().$transaction((tx) => refreshDeliveryOutputs(tx, h.id));
 }
 
+/**
+ * Sets a person's ClickUp member, and may unlink (never link) their Slack account:
+ * `slackUserId: null` or "" revokes the link and any pending request; an id is refused.
+ */
 export async function updateIdentities(actor: Actor, userId: string, input: unknown) {
   assertMayManage(actor);
   const parsed = identitySchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0].message, z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, clickupUserId: true, slackUserId: true } });
+  const { clickupUserId, slackUserId } = parsed.data;
+  if (slackUserId) throw forbidden(SLACK_LINKED_BY_OWNER);
+  const unlinkSlack = slackUserId !== undefined;
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, clickupUserId: true } });
   if (!user) throw notFound("This person does not exist.");
-  if (parsed.data.slackUserId) {
-    const taken = await db().user.findFirst({ where: { slackUserId: parsed.data.slackUserId, id: { not: userId } }, select: { name: true } });
-    if (taken) throw conflict(`Slack user ${parsed.data.slackUserId} is already linked to ${taken.name}.`);
-  }
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: parsed.data });
-    await recordAudit(tx, {
-      actor,
-      action: "identities.changed",
-      entityType: "User",
-      entityId: userId,
-      data: { before: { clickupUserId: user.clickupUserId, slackUserId: user.slackUserId }, after: parsed.data },
-    });
+
+  const changed = await db().$transaction(async (tx) => {
+    let changed = false;
+    if (clickupUserId !== undefined && clickupUserId !== user.clickupUserId) {
+      await tx.user.update({ where: { id: userId }, data: { clickupUserId } });
+      await recordAudit(tx, {
+        actor,
+        action: "identities.changed",
+        entityType: "User",
+        entityId: userId,
+        data: { before: { clickupUserId: user.clickupUserId }, after: { clickupUserId } },
+      });
+      changed = true;
+    }
+    if (unlinkSlack) changed = (await revokeSlackLink(tx, actor, userId)) || changed;
+    return changed;
   });
-  await refreshActiveHandoffs();
+  if (changed) await refreshActiveHandoffs();
 }
 
-/** Links everyone not yet linked whose email the tool's directory knows. Returns how many links were made. */
-export async function matchIdentitiesByEmail(actor: Actor): Promise<{ clickup: number; slack: number; notConnected: string[]; unmatched: string[] }> {
+/** An admin or RevOps unlinks someone's Slack account and withdraws their pending requests. Whether anything changed. */
+async function revokeSlackLink(tx: Tx, actor: Actor, userId: string): Promise<boolean> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  const now = new Date();
+  const current = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { slackUserId: true, slackTeamId: true } });
+  const cancelled = await tx.slackLinkRequest.updateMany({ where: { userId, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: now } });
+  if (!current.slackUserId && cancelled.count === 0) return false;
+  if (current.slackUserId) await tx.user.update({ where: { id: userId }, data: { slackUserId: null, slackTeamId: null } });
+  await recordAudit(tx, {
+    actor,
+    action: "slack_link.revoked",
+    entityType: "User",
+    entityId: userId,
+    data: { slackUserId: current.slackUserId, slackTeamId: current.slackTeamId, cancelledRequests: cancelled.count },
+  });
+  return Boolean(current.slackUserId);
+}
+
+export interface MatchResult {
+  /** ClickUp members linked by email. */
+  clickup: number;
+  notConnected: string[];
+  /** People ClickUp's directory does not know by email. */
+  unmatched: string[];
+  /** People with no Slack link: each links their own, from their Account page. */
+  slackNotLinked: number;
+}
+
+/** Links everyone not yet linked to a ClickUp member whose email ClickUp knows. Slack is never linked here. */
+export async function matchIdentitiesByEmail(actor: Actor): Promise<MatchResult> {
   assertMayManage(actor);
   const people = await listPeople();
-  const notConnected: string[] = [];
-  let clickup = 0;
-  let slack = 0;
-
   const members = await clickupMembers();
-  if (!members) notConnected.push("ClickUp");
-  const slackSettings = await vendorSettings("SLACK");
-  if (!slackSettings) notConnected.push("Slack");
-  const slackClient = slackSettings ? createSlackClient(slackSettings) : null;
-
+  const notConnected = members ? [] : ["ClickUp"];
   const unmatched: string[] = [];
+  let clickup = 0;
+
   for (const person of people) {
-    const data: { clickupUserId?: string; slackUserId?: string } = {};
-    if (!person.clickupUserId && members) {
-      const member = members.find((m) => m.email.toLowerCase() === person.email.toLowerCase());
-      if (member) data.clickupUserId = member.id;
+    if (person.clickupUserId || !members) continue;
+    const member = members.find((m) => m.email && m.email.toLowerCase() === person.email.toLowerCase());
+    if (!member) {
+      unmatched.push(person.name);
+      continue;
     }
-    if (!person.slackUserId && slackClient) {
-      const found = await slackClient.users.lookupByEmail({ email: person.email }).catch(() => null);
-      const id = found?.user?.id;
-      if (id && !(await db().user.findFirst({ where: { slackUserId: id }, select: { id: true } }))) data.slackUserId = id;
-    }
-    const stillMissing = (!person.clickupUserId && !data.clickupUserId && members) || (!person.slackUserId && !data.slackUserId && slackClient);
-    if (stillMissing) unmatched.push(person.name);
-    if (!data.clickupUserId && !data.slackUserId) continue;
     await db().$transaction(async (tx) => {
-      await tx.user.update({ where: { id: person.id }, data });
-      await recordAudit(tx, { actor, action: "identities.matched", entityType: "User", entityId: person.id, data: { ...data, by: "email" } });
+      await tx.user.update({ where: { id: person.id }, data: { clickupUserId: member.id } });
+      await recordAudit(tx, { actor, action: "identities.matched", entityType: "User", entityId: person.id, data: { clickupUserId: member.id, by: "email" } });
     });
-    if (data.clickupUserId) clickup++;
-    if (data.slackUserId) slack++;
-    
+    clickup++;
   }
-  if (clickup + slack > 0) await refreshActiveHandoffs();
-  return { clickup, slack, notConnected, unmatched };
+  if (clickup > 0) await refreshActiveHandoffs();
+  return { clickup, notConnected, unmatched, slackNotLinked: people.filter((p) => !p.slackUserId).length };
 }

@@ -2,6 +2,7 @@ import { clickupWorkspace } from "../integrations/clickup/workspace.ts";
 import { hubspotWriteBack } from "../integrations/hubspot/writeback.ts";
 import { notionBrief } from "../integrations/notion/brief.ts";
 import { slackAckRequest, slackDigest } from "../integrations/slack/messages.ts";
+import { slackLinkRequest } from "../integrations/slack/link-request.ts";
 import { slackRespond } from "../integrations/slack/respond.ts";
 import { registerEffect } from "./handlers.ts";
 
@@ -13,4 +14,5 @@ export function registerEffects(): void {
   registerEffect("slack.ack", slackAckRequest);
   registerEffect("slack.digest", slackDigest);
   registerEffect("slack.respond", slackRespond);
+  registerEffect("slack.link_request", slackLinkRequest);
 }

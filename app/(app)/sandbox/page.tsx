@@ -10,7 +10,15 @@ import { requirePageActor } from "@/lib/auth/session";
 import { can, type Actor } from "@/lib/auth/roles";
 import { currentIntakePolicy } from "@/lib/intake/policy-store";
 import { handoffsByDeal, sandboxEnabled, sandboxState } from "@/lib/integrations/hubspot/sandbox-panel";
-import { clickupSandboxLists, notionSandboxPages, slackSandboxMessages, slackSandboxReplies, slackSandboxUsers, toolSandboxes } from "@/lib/integrations/sandbox-tools";
+import {
+  clickupSandboxLists,
+  notionSandboxPages,
+  slackSandboxDirectMessages,
+  slackSandboxMessages,
+  slackSandboxReplies,
+  slackSandboxUsers,
+  toolSandboxes,
+} from "@/lib/integrations/sandbox-tools";
 
 export const metadata: Metadata = { title: "Sandbox" };
 
@@ -18,7 +26,10 @@ const TOOLS = {
   hubspot: { label: "HubSpot", about: "Change a deal here as a salesperson would in HubSpot; it sends signed webhooks to this app, which runs the intake." },
   clickup: { label: "ClickUp", about: "The delivery lists and tasks the app created from the task template, with assignees and dependency gates." },
   notion: { label: "Notion", about: "The implementation briefs the app published, with their properties and append-only decision logs." },
-  slack: { label: "Slack", about: "The acknowledgement requests and digests the app posted. Click a button as your linked Slack user: Slack sends the app a signed request." },
+  slack: {
+    label: "Slack",
+    about: "The acknowledgement requests and digests the app posted, and the direct message that asks you to confirm your Slack link. Click a button as your Slack user: Slack sends the app a signed request.",
+  },
 } as const;
 type Tool = keyof typeof TOOLS;
 
@@ -72,6 +83,6 @@ async function HubSpotTab({ canEdit, canControlWebhooks }: { canEdit: boolean; c
 }
 
 async function SlackTab({ actor }: { actor: Actor }) {
-  const [messages, { slackUserId, replies }, users] = await Promise.all([slackSandboxMessages(), slackSandboxReplies(actor), slackSandboxUsers()]);
-  return <SlackSandbox messages={messages} replies={replies} viewer={slackUserId} users={users} canClick={actor.role !== "VIEWER"} />;
+  const [messages, direct, { slackUserId, replies }, users] = await Promise.all([slackSandboxMessages(), slackSandboxDirectMessages(actor), slackSandboxReplies(actor), slackSandboxUsers()]);
+  return <SlackSandbox messages={messages} direct={direct} replies={replies} viewer={slackUserId} users={users} canClick={actor.role !== "VIEWER"} />;
 }

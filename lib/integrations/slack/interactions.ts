@@ -6,17 +6,20 @@ import { env } from "../../env.ts";
 import { isDomainError } from "../../errors.ts";
 import { logger } from "../../log/logger.ts";
 import { handoffReference } from "../../delivery/model.ts";
-import { ACTION, COMMENT_ACTION, COMMENT_BLOCK } from "../../delivery/slack-messages.ts";
-import { transitionHandoff, type Command } from "../../handoffs/transition.ts";
+import { ACTION, COMMENT_ACTION, COMMENT_BLOCK, IDENTITY_ACTION } from "../../delivery/slack-messages.ts";
+import { transitionHandoff, type ActionOrigin, type Command } from "../../handoffs/transition.ts";
 import { enqueueEffect } from "../../sync/enqueue.ts";
+import { confirmSlackLink, refreshAfterLink } from "../slack-link.ts";
 import { verifySlackRequest, type SlackVerifyFailure } from "./signature.ts";
 
 /**
- * Slack's interactive requests (button clicks on the acknowledgement message), received
- * at POST /api/webhooks/slack. The signature is checked on the raw body first; the click
- * is stored keyed by who clicked and when, mapped to one of our users, and run through
- * the same lifecycle rules as the app, so a click can do nothing the person could not do
- * in the app. The person gets an ephemeral answer via the response URL.
+ * Slack's interactive requests (button clicks on the acknowledgement message, and the
+ * "Yes, this is me" that confirms a Slack account link), received at POST
+ * /api/webhooks/slack. The signature is checked on the raw body first; the click is stored
+ * keyed by who clicked and when, mapped to one of our users, and run through the same
+ * lifecycle rules as the app, so a click can do nothing the person could not do in the
+ * app. Every audit event a click causes names the Slack user and workspace that clicked.
+ * The person gets an ephemeral answer via the response URL.
  */
 
 export const MAX_INTERACTION_BYTES = 256 * 1024;
@@ -30,7 +33,8 @@ const REASONS: Record<SlackVerifyFailure, string> = {
 
 const payloadSchema = z.looseObject({
   type: z.literal("block_actions"),
-  user: z.looseObject({ id: z.string().min(1) }),
+  user: z.looseObject({ id: z.string().min(1), team_id: z.string().min(1).optional() }),
+  team: z.looseObject({ id: z.string().min(1) }).nullable().optional(),
   response_url: z.url().optional(),
   actions: z
     .array(z.looseObject({ action_id: z.string(), value: z.string().optional(), action_ts: z.string() }))
@@ -81,10 +85,11 @@ export async function receiveSlackInteraction(input: { rawBody: string; signatur
     skipDuplicates: true,
   });
   if (stored.count === 0) return { status: 200, body: null };
+  const origin: ActionOrigin = { via: "slack", slackUserId: payload.user.id, slackTeamId: payload.user.team_id ?? payload.team?.id ?? null };
 
   let outcome: Outcome;
   try {
-    outcome = await handleClick(payload);
+    outcome = action.action_id === IDENTITY_ACTION.confirm ? await confirmLink(action.value ?? "", origin) : await handleClick(payload, origin);
   } catch (error) {
     // Slack shows the person an error and never redelivers a click: they click again, which is a
     // new event. This one is kept as failed, with the reason.
@@ -108,24 +113,34 @@ export async function receiveSlackInteraction(input: { rawBody: string; signatur
       });
     }
   });
+  if (outcome.linked) refreshAfterLink();
   return { status: 200, body: null };
 }
 
-type Outcome = { ok: boolean; reply: string; handoffId: string | null };
+type Outcome = { ok: boolean; reply: string; handoffId: string | null; linked?: boolean };
 
-async function handleClick(payload: Payload): Promise<Outcome> {
+async function confirmLink(requestId: string, origin: ActionOrigin): Promise<Outcome> {
+  const result = await confirmSlackLink(requestId, origin);
+  return { ok: result.ok, reply: result.reply, handoffId: null, linked: Boolean(result.linkedUserId) };
+}
+
+async function handleClick(payload: Payload, origin: ActionOrigin): Promise<Outcome> {
   const action = payload.actions[0];
   const [handoffId, riskId] = (action.value ?? "").split(":");
   const known = handoffId ? await db().handoff.findUnique({ where: { id: handoffId }, select: { id: true, number: true, stage: true, stageStatus: true } }) : null;
   if (!known) return { ok: false, reply: "This button does not belong to a handoff we know.", handoffId: null };
 
-  const user = await db().user.findFirst({ where: { slackUserId: payload.user.id, active: true }, select: { id: true, role: true, name: true } });
+  const user = await db().user.findFirst({ where: { slackUserId: payload.user.id, active: true }, select: { id: true, role: true, name: true, slackTeamId: true } });
   if (!user) {
     return {
       ok: false,
-      reply: "Your Slack account is not linked to a Handoff Control Center user, so nothing was changed. Ask RevOps or an admin to link it on the People page.",
+      reply: "Your Slack account is not linked to a Handoff Control Center user, so nothing was changed. Link it yourself from your Account page in Handoff Control Center, then confirm here in Slack.",
       handoffId: known.id,
     };
+  }
+  // The link names the workspace it was confirmed in: the same user id from another workspace is someone else.
+  if (user.slackTeamId && origin.slackTeamId && user.slackTeamId !== origin.slackTeamId) {
+    return { ok: false, reply: "This click came from a Slack workspace your account is not linked in, so nothing was changed.", handoffId: known.id };
   }
   const actor: Actor = { userId: user.id, role: user.role, name: user.name };
   const comment = payload.state?.values?.[COMMENT_BLOCK]?.[COMMENT_ACTION]?.value?.trim() ?? "";
@@ -152,9 +167,9 @@ async function handleClick(payload: Payload): Promise<Outcome> {
   try {
     // A click is the delivery lead starting the acknowledgement step, as opening it in the app would be.
     if (known.stage === "ACKNOWLEDGEMENT" && known.stageStatus === "NOT_STARTED") {
-      await transitionHandoff(actor, known.id, { type: "START_STAGE", stage: "ACKNOWLEDGEMENT" });
+      await transitionHandoff(actor, known.id, { type: "START_STAGE", stage: "ACKNOWLEDGEMENT" }, { origin });
     }
-    await transitionHandoff(actor, known.id, command);
+    await transitionHandoff(actor, known.id, command, { origin });
     return { ok: true, reply: done, handoffId: known.id };
   } catch (error) {
     if (isDomainError(error)) {

@@ -15,10 +15,14 @@ export default async function PeoplePage() {
       <div>
         <h1 className="text-xl font-semibold text-slate-900">People</h1>
         <p className="mt-1 text-sm text-slate-500">
-          Who each person is in ClickUp and Slack. Task owners become ClickUp assignees; a Slack click counts only when it comes from a linked account.
+          Who each person is in ClickUp and Slack. Task owners become ClickUp assignees; a Slack click counts only when it comes from a Slack account its owner linked and confirmed.
         </p>
       </div>
-      <PeopleMapping people={people.map((p) => ({ ...p, locked: locked.has(p.email.toLowerCase()) }))} members={members} mayUnlock={can(actor.role, "users:manage")} />
+      <PeopleMapping
+        people={people.map(({ slackLinkRequests, ...p }) => ({ ...p, slackPending: slackLinkRequests[0] ? { slackUserId: slackLinkRequests[0].slackUserId } : null, locked: locked.has(p.email.toLowerCase()) }))}
+        members={members}
+        mayUnlock={can(actor.role, "users:manage")}
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ export type SlackErrorCode =
   | "not_authed"
   | "invalid_auth"
   | "channel_not_found"
+  | "cannot_dm_bot"
   | "not_in_channel"
   | "message_not_found"
   | "invalid_blocks"
@@ -62,6 +63,9 @@ function readBlocks(params: Params): { blocks?: Block[] } | { error: "invalid_bl
 }
 
 export function channelView(channel: SlackChannel) {
+  if (channel.imUser) {
+    return { id: channel.id, is_im: true, is_channel: false, is_group: false, is_private: true, is_archived: false, is_org_shared: false, user: channel.imUser, created: channel.created };
+  }
   return {
     id: channel.id,
     name: channel.name,
@@ -100,8 +104,11 @@ function authTest(ctx: ApiContext): SandboxResponse {
 }
 
 function postMessage(ctx: ApiContext, params: Params): SandboxResponse {
-  const channelRef = str(params, "channel");
-  const channel = channelRef ? ctx.store.channel(channelRef) : undefined;
+  const ref = str(params, "channel");
+  // A user id as `channel` posts to the app's direct message with that person, as Slack does.
+  const toUser = ref !== undefined && /^[UW][A-Z0-9]{2,}$/.test(ref);
+  if (toUser && ctx.store.user(ref!)?.isBot) return slackError("cannot_dm_bot");
+  const channel = ref === undefined ? undefined : toUser ? ctx.store.directChannel(ref!) : ctx.store.channel(ref);
   if (!channel) return slackError("channel_not_found");
   if (channel.botIsMember === false) return slackError("not_in_channel");
   const blocks = readBlocks(params);

@@ -40,6 +40,9 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       return { status: 201, body: { user: ctx.store.addUser({ ...user.data, isBot: false }) } };
     }
     case "GET messages": {
+      // ?dm=U…: the app's direct messages to that person, which are never listed with the channels'.
+      const dm = req.query.get("dm");
+      if (dm) return { status: 200, body: { messages: ctx.store.history(ctx.store.existingDirectChannel(dm)?.id ?? "") } };
       const ref = req.query.get("channel");
       const channels = ref ? [ctx.store.channel(ref)] : ctx.store.listChannels();
       if (channels.some((c) => !c)) return { status: 404, body: { error: `No channel ${ref}` } };

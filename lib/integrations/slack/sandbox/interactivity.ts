@@ -130,7 +130,8 @@ export class Interactivity {
       team: { id: store.team.id, domain: store.team.domain },
       enterprise: null,
       is_enterprise_install: false,
-      channel: { id: channel.id, name: channel.name },
+      // Slack names every direct message channel "directmessage" in a click's payload.
+      channel: { id: channel.id, name: channel.imUser ? "directmessage" : channel.name },
       message: messageView(message),
       state: { values: inputValues(message.blocks, input.inputs) },
       response_url: `${this.options.baseUrl()}/__sandbox/response/${responseId}`,

@@ -114,6 +114,31 @@ describe("Slack sandbox Web API", () => {
     expect((await call(sandbox.url, "users.info", { user: "U0NOPE" })).body).toEqual({ ok: false, error: "user_not_found" });
   });
 
+  it("posts to a user id as the app's direct message with that person, kept apart from the channels", async () => {
+    const app = await receiver(() => ({ status: 200, body: "" }));
+    const sandbox = await start({ interactionUrl: app.url });
+    const posted = await call(sandbox.url, "chat.postMessage", { channel: "U0SEED05", text: "Is this you?", blocks: BLOCKS });
+    expect(posted.body).toMatchObject({ ok: true, channel: "D0SEED05", ts: expect.any(String) });
+    const again = await call(sandbox.url, "chat.postMessage", { channel: "U0SEED05", text: "Still you?" });
+    expect(again.body).toMatchObject({ ok: true, channel: "D0SEED05" });
+    expect((await call(sandbox.url, "chat.postMessage", { channel: "U0NOSUCH1", text: "hi" })).body).toEqual({ ok: false, error: "channel_not_found" });
+    expect((await call(sandbox.url, "chat.postMessage", { channel: "U0SANDBOT", text: "hi" })).body).toEqual({ ok: false, error: "cannot_dm_bot" });
+    expect((await call(sandbox.url, "conversations.info", { channel: "D0SEED05" })).body).toMatchObject({ ok: true, channel: { id: "D0SEED05", is_im: true, user: "U0SEED05" } });
+
+    // The control API lists a person's direct messages only when asked for them.
+    const all = (await (await fetch(`${sandbox.url}/__sandbox/messages`)).json()) as { messages: Json[] };
+    expect(all.messages).toEqual([]);
+    const dana = (await (await fetch(`${sandbox.url}/__sandbox/messages?dm=U0SEED05`)).json()) as { messages: Json[] };
+    expect(dana.messages.map((m) => m.text)).toEqual(["Is this you?", "Still you?"]);
+    const priya = (await (await fetch(`${sandbox.url}/__sandbox/messages?dm=U0SEED02`)).json()) as { messages: Json[] };
+    expect(priya.messages).toEqual([]);
+
+    // A click in the direct message is signed like any other, with the clicker's team.
+    const result = await sandbox.clickButton({ channel: "D0SEED05", ts: posted.body.ts as string, actionId: "handoff.accept", userId: "U0SEED05" });
+    expect(result.status).toBe(200);
+    expect(result.payload).toMatchObject({ user: { id: "U0SEED05", team_id: "T0SANDBOX1" }, team: { id: "T0SANDBOX1" }, channel: { id: "D0SEED05", name: "directmessage" } });
+  });
+
   it("answers errors with HTTP 200 and ok:false", async () => {
     const sandbox = await start();
     const posted = await call(sandbox.url, "chat.postMessage", { channel: "C0DELIVERY", text: "hi" });

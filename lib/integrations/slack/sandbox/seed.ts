@@ -13,6 +13,8 @@ export interface SlackChannel {
   created: number;
   /** Whether the app's bot was invited; it cannot post to or read a channel it is not in. Default true. */
   botIsMember?: boolean;
+  /** A direct message (is_im) between the app's bot and this user. */
+  imUser?: string;
 }
 
 export interface SlackUser {

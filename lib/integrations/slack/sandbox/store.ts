@@ -37,6 +37,8 @@ export class SlackSandboxStore {
   readonly bot = BOT;
   private readonly channels = new Map<string, SlackChannel>(SEED_CHANNELS.map((c) => [c.id, { ...c }]));
   private readonly users = new Map<string, SlackUser>(SEED_USERS.map((u) => [u.id, { ...u }]));
+  /** The app's direct messages, by the user they are with; never listed with the channels. */
+  private readonly directs = new Map<string, SlackChannel>();
   /** Per channel, oldest first. */
   private readonly messages = new Map<string, SlackMessage[]>();
   private lastMicros = 0;
@@ -54,9 +56,9 @@ export class SlackSandboxStore {
     return [...this.channels.values()];
   }
 
-  /** By id, or by name with or without "#", as chat.postMessage accepts. */
+  /** By id, or by name with or without "#", as chat.postMessage accepts; a direct message by its D… id. */
   channel(idOrName: string): SlackChannel | undefined {
-    const byId = this.channels.get(idOrName);
+    const byId = this.channels.get(idOrName) ?? [...this.directs.values()].find((d) => d.id === idOrName);
     if (byId) return byId;
     const name = idOrName.replace(/^#/, "");
     return this.listChannels().find((c) => c.name === name);
@@ -66,6 +68,26 @@ export class SlackSandboxStore {
     const created: SlackChannel = { isPrivate: false, topic: "", purpose: "", created: Math.floor(this.clock() / 1000), ...channel };
     this.channels.set(created.id, created);
     return created;
+  }
+
+  /**
+   * The app's direct message with a person, opened on first use as chat.postMessage to a user id
+   * does in Slack; undefined for an unknown user or a bot.
+   */
+  directChannel(userId: string): SlackChannel | undefined {
+    const user = this.users.get(userId);
+    if (!user || user.isBot) return undefined;
+    let direct = this.directs.get(userId);
+    if (!direct) {
+      direct = { id: `D${userId.slice(1)}`, name: userId, isPrivate: true, topic: "", purpose: "", created: Math.floor(this.clock() / 1000), imUser: userId };
+      this.directs.set(userId, direct);
+    }
+    return direct;
+  }
+
+  /** The direct message with a user, if the app ever wrote to them. */
+  existingDirectChannel(userId: string): SlackChannel | undefined {
+    return this.directs.get(userId);
   }
 
   listUsers(): SlackUser[] {
