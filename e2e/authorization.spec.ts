@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { hashPassword } from "../lib/auth/password";
+import { currentIntakePolicy } from "../lib/intake/policy-store";
 import { createHandoff, createUser, expect, PASSWORD, test } from "./fixtures";
 
 /**
@@ -56,6 +58,7 @@ const MATRIX: Record<string, Entry[]> = {
   "(app)/settings/template/page.tsx": [{ kind: "page", path: () => "/settings/template", allowed: ["ADMIN", "PS_LEADER", "REVOPS"] }],
   "(app)/settings/people/page.tsx": [{ kind: "page", path: () => "/settings/people", allowed: ["ADMIN", "REVOPS"] }],
   "(app)/settings/connections/page.tsx": [{ kind: "page", path: () => "/settings/connections", allowed: ["ADMIN", "REVOPS"] }],
+  "(app)/settings/audit/page.tsx": [{ kind: "page", path: () => "/settings/audit?verify=1", allowed: ["ADMIN"] }],
   "(app)/settings/assignment/page.tsx": [{ kind: "page", path: () => "/settings/assignment", allowed: ["ADMIN", "PS_LEADER", "REVOPS"] }],
 
   "api/auth/[...nextauth]/route.ts": [{ kind: "public", note: "next-auth's own endpoints (sign-in, CSRF, session)" }],
@@ -224,4 +227,59 @@ test("each role and a signed-out visitor reach only what the README gives them",
   }
   for (const context of contexts.values()) await context.dispose();
   expect(failures, "authorization matrix violations").toEqual([]);
+});
+
+/** Signs in through next-auth's API and returns a request context that acts as that person. */
+async function actAs(playwright: { request: { newContext(options: object): Promise<APIRequestContext> } }, who: { email: string }) {
+  const baseURL = test.info().project.use.baseURL!;
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const { csrfToken } = await (await context.get("/api/auth/csrf")).json();
+  const signedIn = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email: who.email, password: PASSWORD, json: "true" } });
+  expect(signedIn.ok(), `sign-in as ${who.email}`).toBeTruthy();
+  return context;
+}
+
+test("two people, always: nobody approves their own gate, confirms their own override, or overrides against their own policy", async ({ prisma, team, playwright }) => {
+  const pm = await actAs(playwright, team.pm);
+  const leader = await actAs(playwright, team.leader);
+
+  // The PM submits the intake gate, then tries to approve it: refused; the PS leader approves it.
+  const handoff = await createHandoff(prisma, team, { title: `Duties ${Date.now()}` });
+  const transitions = `/api/handoffs/${handoff.id}/transitions`;
+  for (const requirementKey of ["scope_confirmed", "risks_reviewed"]) {
+    expect((await pm.post(transitions, { data: { type: "CAPTURE_EVIDENCE", stage: "INTAKE", requirementKey, note: "Checked with sales" } })).status()).toBeLessThan(300);
+  }
+  expect((await pm.post(transitions, { data: { type: "SUBMIT_GATE", stage: "INTAKE" } })).status()).toBeLessThan(300);
+  const selfApproval = await pm.post(transitions, { data: { type: "APPROVE_GATE", stage: "INTAKE" } });
+  expect(selfApproval.status()).toBe(403);
+  expect((await selfApproval.json()).error.message).toMatch(/submitted/i);
+  expect((await prisma.handoffStage.findFirstOrThrow({ where: { handoffId: handoff.id, key: "INTAKE" } })).status).toBe("AWAITING_APPROVAL");
+  expect((await leader.post(transitions, { data: { type: "APPROVE_GATE", stage: "INTAKE" } })).status()).toBeLessThan(300);
+
+  // The PM asks to override a blocked, material intake, then tries to confirm it: refused; the PS leader confirms.
+  const blocked = await createHandoff(prisma, team, { title: `Duties blocked ${Date.now()}`, intakeIssues: [{ field: "scope_out", label: "Out of scope", problem: "missing" }] });
+  await prisma.handoff.update({ where: { id: blocked.id }, data: { amount: 250_000 } });
+  const requested = await pm.post(`/api/handoffs/${blocked.id}/overrides`, { data: { reason: "The client confirmed scope in writing; the CRM field follows." } });
+  expect(requested.status()).toBeLessThan(300);
+  const override = (await requested.json()) as { id: string; status: string };
+  expect(override.status).toBe("PENDING_SECOND_APPROVAL");
+  const selfConfirm = await pm.post(`/api/overrides/${override.id}/decision`, { data: { decision: "CONFIRM" } });
+  expect(selfConfirm.status()).toBe(403);
+  expect((await selfConfirm.json()).error.message).toMatch(/second, different person/);
+  expect((await prisma.handoff.findUniqueOrThrow({ where: { id: blocked.id } })).status).toBe("INTAKE_BLOCKED");
+  expect((await leader.post(`/api/overrides/${override.id}/decision`, { data: { decision: "CONFIRM" } })).status()).toBeLessThan(300);
+
+  // A RevOps editor saves the policy in force (unchanged, so it applies at once), then cannot override against it.
+  const editor = await createUser(prisma, "REVOPS", { passwordHash: await hashPassword(PASSWORD) });
+  const editing = await actAs(playwright, editor);
+  const current = await currentIntakePolicy(prisma);
+  const saved = await editing.post("/api/intake/policy", { data: { policy: current.policy, note: "Re-saved by the separation-of-duties test" } });
+  expect(saved.status()).toBe(201);
+  const another = await createHandoff(prisma, team, { title: `Duties editor ${Date.now()}`, intakeIssues: [{ field: "scope_out", label: "Out of scope", problem: "missing" }] });
+  const ownPolicy = await editing.post(`/api/handoffs/${another.id}/overrides`, { data: { reason: "Overriding against my own policy" } });
+  expect(ownPolicy.status()).toBe(403);
+  expect((await ownPolicy.json()).error.message).toMatch(/You made version \d+ of the intake policy/);
+  expect(await prisma.override.count({ where: { handoffId: another.id } })).toBe(0);
+
+  for (const context of [pm, leader, editing]) await context.dispose();
 });
