@@ -2,10 +2,22 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, createNonce } from "./lib/http/csp";
 
 /**
- * Runs before every page: a fresh nonce and the Content-Security-Policy that requires it
- * (lib/http/csp.ts). Next.js only looks for this file at the top level of the project.
+ * Runs before every request but static assets (Next.js only looks for this file at the top
+ * level of the project):
+ * - a path with a malformed %-escape is refused with a 400 here, before routing, which would
+ *   otherwise fail on it with a bare 500;
+ * - pages get a fresh nonce and the Content-Security-Policy that requires it (lib/http/csp.ts).
  */
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!decodable(pathname)) {
+    const message = "This address has a malformed %-escape in its path.";
+    return pathname.startsWith("/api/")
+      ? NextResponse.json({ error: { code: "INVALID", message } }, { status: 400 })
+      : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, {
     dev: process.env.NODE_ENV === "development",
@@ -19,11 +31,20 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** Whether every %-escape of the path decodes to UTF-8. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
   matcher: [
     {
-      // Pages only: API routes answer JSON and files, static assets need no nonce.
-      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

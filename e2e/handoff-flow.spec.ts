@@ -127,6 +127,17 @@ test("the API refuses anyone who is not signed in", async ({ request, prisma, te
   expect((await health.json()).database.status).toBe("up");
 });
 
+test("an address with a malformed %-escape is refused with 400, never a server error", async ({ request }) => {
+  for (const path of ["/handoffs/%ff", "/handoffs/%ud800", "/qa/%E0%A4%A"]) {
+    const page = await request.get(path, { maxRedirects: 0 });
+    expect(page.status(), path).toBe(400);
+    expect(await page.text()).toContain("malformed %-escape");
+  }
+  const api = await request.post("/api/qa/reviews/%ud800", { data: {} });
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error.message).toContain("malformed %-escape");
+});
+
 test("pages carry the security headers, and the session cookie is HttpOnly and SameSite", async ({ page, team, signIn }) => {
   const violations: string[] = [];
   page.on("console", (message) => {

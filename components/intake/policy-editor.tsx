@@ -188,7 +188,7 @@ export function PolicyEditor({
                 <Alert tone="success">Saved as version {saved.version}. New and re-validated deals use it from now on.</Alert>
               ) : (
                 <Alert tone="warning" title={`Saved as version ${saved.version}, waiting for a PS leader's approval`}>
-                  It relaxes a control ({saved.relaxations.join(" ")}), so it applies only once a PS leader other than you approves it. Until then the version in force stays in
+                  It relaxes a control: {saved.relaxations.map((r) => r.replace(/\.$/, "")).join("; ")}. So it applies only once a PS leader other than you approves it. Until then the version in force stays in
                   force.
                 </Alert>
               ))}

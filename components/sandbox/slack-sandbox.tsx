@@ -185,7 +185,9 @@ export function SlackSandbox({
         ) : (
           <ul className="mt-2 space-y-2" aria-live="polite">
             {replies.slice(0, 10).map((r, i) => (
-              <li key={i} className="rounded bg-slate-50 px-2 py-1.5 text-slate-700">{r.text}</li>
+              <li key={i} className="rounded bg-slate-50 px-2 py-1.5 text-slate-700">
+                <Mrkdwn text={r.text} users={users} />
+              </li>
             ))}
           </ul>
         )}

@@ -114,40 +114,42 @@ function PersonRow({ person, members, mayUnlock }: { person: Person; members: { 
         <label htmlFor={clickupId} className="sr-only">
           ClickUp member for {person.name}
         </label>
-        {members ? (
-          <select id={clickupId} className={inputClass} value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }}>
-            <option value="">Not linked</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name} ({m.email || m.id})
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input id={clickupId} className={inputClass} inputMode="numeric" placeholder="Member id" value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }} />
-        )}
-        {error && <p className="mt-1 text-xs text-red-700">{error.message}</p>}
-      </td>
-      <td className="px-3 py-3">
-        <SlackCell person={person} />
-      </td>
-      <td className="px-5 py-3 text-right">
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={!dirty}
-          pending={pending}
-          onClick={async () => {
-            if (await post(`/api/people/${person.id}/identities`, { clickupUserId: clickup })) setSaved(true);
-          }}
-        >
-          Save<span className="sr-only"> ClickUp member for {person.name}</span>
-        </Button>
+        <div className="flex items-start gap-2">
+          <div className="min-w-0 flex-1">
+            {members ? (
+              <select id={clickupId} className={inputClass} value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }}>
+                <option value="">Not linked</option>
+                {members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name} ({m.email || m.id})
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input id={clickupId} className={inputClass} inputMode="numeric" placeholder="Member id" value={clickup} onChange={(e) => { setClickup(e.target.value); setSaved(false); }} />
+            )}
+          </div>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={!dirty}
+            pending={pending}
+            onClick={async () => {
+              if (await post(`/api/people/${person.id}/identities`, { clickupUserId: clickup })) setSaved(true);
+            }}
+          >
+            Save<span className="sr-only"> ClickUp member for {person.name}</span>
+          </Button>
+        </div>
         {saved && !dirty && (
           <p className="mt-1 text-xs text-emerald-700" role="status">
             Saved
           </p>
         )}
+        {error && <p className="mt-1 text-xs text-red-700">{error.message}</p>}
+      </td>
+      <td className="px-3 py-3">
+        <SlackCell person={person} />
       </td>
     </tr>
   );
@@ -218,7 +220,6 @@ export function PeopleMapping({ people, members, mayUnlock = false }: { people: 
               <th scope="col" className="px-5 py-2">Person</th>
               <th scope="col" className="px-3 py-2">ClickUp member</th>
               <th scope="col" className="px-3 py-2">Slack account</th>
-              <th scope="col" className="px-5 py-2"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

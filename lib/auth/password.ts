@@ -16,12 +16,19 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= bcrypt.hash("not a password anyone has", COST));
 
+/**
+ * Exactly one comparison at the current cost, whoever signs in: against the stored hash, or the
+ * dummy for an unknown email. A hash of another (older, cheaper) cost is checked and then the dummy
+ * too, so an account with an old hash does not answer faster than the rest.
+ */
 export async function verifyPasswordOrDummy(password: string, hash: string | null | undefined): Promise<boolean> {
-  const usable = hash && !needsRehash(hash) ? hash : null;
-  // A hash of another cost is checked, and the dummy too, so the time taken never depends on the cost stored.
-  const ok = await bcrypt.compare(password, hash ?? (await dummy()));
-  if (!usable) await bcrypt.compare(password, await dummy());
-  return Boolean(hash) && ok;
+  if (!hash) {
+    await bcrypt.compare(password, await dummy());
+    return false;
+  }
+  const ok = await bcrypt.compare(password, hash);
+  if (needsRehash(hash)) await bcrypt.compare(password, await dummy());
+  return ok;
 }
 
 /** A stored hash made at another cost is replaced at the next successful sign-in. */

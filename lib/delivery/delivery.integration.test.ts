@@ -371,6 +371,16 @@ describe("delivery outputs", () => {
     await drain(handoffId);
     expect(await database.prisma.risk.findUniqueOrThrow({ where: { id: risks[1].id } })).toMatchObject({ status: "REJECTED", comment: "Needs a named deputy" });
     expect((await database.prisma.risk.findUniqueOrThrow({ where: { id: risks[0].id } })).status).toBe("ACCEPTED");
+    // A reply that quotes the deal's own words carries them escaped: a risk called "<!channel>" pings no one.
+    const title = risks[0].title;
+    await database.prisma.risk.update({ where: { id: risks[0].id }, data: { title: "<!channel> urgent <http://evil.example|pay here> & co" } });
+    await click(ACTION.acceptRisk, value(risks[0].id), LEAD_SLACK, message.ts);
+    await drain(handoffId);
+    const answered = (await (await fetch(`${slack.url}/__sandbox/responses`)).json()) as { responses: { body: { text: string } }[] };
+    const quoted = answered.responses.map((r) => r.body.text).find((t) => t.includes("urgent"));
+    expect(quoted).toContain("&lt;!channel&gt; urgent &lt;http://evil.example|pay here&gt; &amp; co");
+    expect(quoted).not.toContain("<!channel>");
+    await database.prisma.risk.update({ where: { id: risks[0].id }, data: { title } });
     // Deciding on risks is the acknowledgement, not a change to the approved brief.
     expect((await briefPage()).properties.Status).toBe("Approved");
 

@@ -30,7 +30,8 @@ export interface SlackMessageContent {
 const plain = (text: string) => ({ type: "plain_text", text: text.slice(0, 150), emoji: true });
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text: text.slice(0, 3000) });
 /** Slack's mrkdwn needs &, < and > escaped in user-supplied text. */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const esc = escapeMrkdwn;
 const link = (url: string, label: string) => `<${url}|${esc(label)}>`;
 const mention = (p: Person | null) => (p ? (p.slackUserId ? `<@${p.slackUserId}>` : esc(p.name)) : "_unassigned_");
 

@@ -16,10 +16,10 @@ import { waitingOnFor } from "./transition.ts";
  */
 
 export const REASSIGNABLE = {
-  projectManager: { column: "projectManagerId", role: "PROJECT_MANAGER", label: "Project manager" },
-  deliveryLead: { column: "deliveryLeadId", role: "DELIVERY_LEAD", label: "Delivery lead" },
-  psLeader: { column: "psLeaderId", role: "PS_LEADER", label: "PS leader" },
-} as const satisfies Record<string, { column: string; role: Role; label: string }>;
+  projectManager: { column: "projectManagerId", role: "PROJECT_MANAGER", label: "Project manager", noun: "project manager" },
+  deliveryLead: { column: "deliveryLeadId", role: "DELIVERY_LEAD", label: "Delivery lead", noun: "delivery lead" },
+  psLeader: { column: "psLeaderId", role: "PS_LEADER", label: "PS leader", noun: "PS leader" },
+} as const satisfies Record<string, { column: string; role: Role; label: string; noun: string }>;
 export type ReassignableRole = keyof typeof REASSIGNABLE;
 
 export const reassignSchema = z.object({
@@ -73,7 +73,7 @@ export async function reassignHandoff(actor: Actor, handoffId: string, input: un
     if (!mayReassign(actor, h)) throw conflict("This handoff is closed: its people can no longer change.");
     const person = await tx.user.findFirst({ where: { id: userId, active: true }, select: { id: true, name: true, role: true } });
     if (!person) throw notFound("This person does not exist or is no longer active.");
-    if (person.role !== slot.role) throw invalid(`${person.name} is not a ${slot.label.toLowerCase()}: pick someone who holds that role.`);
+    if (person.role !== slot.role) throw invalid(`${person.name} is not a ${slot.noun}: pick someone who holds that role.`);
     const before = h[slot.column];
     if (before === person.id) return { changed: false, name: person.name };
 

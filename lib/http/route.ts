@@ -32,6 +32,9 @@ export function route<C>(handler: Handler<C>): Handler<C> {
         const refused = invalidInput(error);
         return json({ error: { code: refused.code, message: refused.message, fieldErrors: refused.fieldErrors } }, refused.httpStatus);
       }
+      if (isUnstorableText(error)) {
+        return json({ error: { code: "INVALID", message: "The request contains characters that cannot be stored, such as a NUL character or invalid UTF-8. Remove them and try again." } }, 422);
+      }
       if (isStatementTimeout(error)) {
         logger.warn({ traceId, method: request.method, url: new URL(request.url).pathname }, "statement timeout");
         return json({ error: { code: "TIMEOUT", message: "This took too long and was stopped. Narrow the period or the filters and try again.", traceId } }, 503);
@@ -42,10 +45,21 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** PostgreSQL cancelled the statement at STATEMENT_TIMEOUT_MS (SQLSTATE 57014), as Prisma reports it. */
-export function isStatementTimeout(error: unknown): boolean {
+/** The SQLSTATE PostgreSQL answered with, as Prisma's driver adapter reports it. */
+function sqlState(error: unknown): string | undefined {
   const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode === "57014";
+  return meta?.driverAdapterError?.cause?.originalCode;
+}
+
+/** PostgreSQL cancelled the statement at STATEMENT_TIMEOUT_MS (SQLSTATE 57014). */
+export function isStatementTimeout(error: unknown): boolean {
+  return sqlState(error) === "57014";
+}
+
+/** Text PostgreSQL cannot hold, wherever it came from (a path segment, say): NUL (22021) or untranslatable (22P05). */
+export function isUnstorableText(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === "22021" || state === "22P05";
 }
 
 function json(body: ErrorBody, status: number) {

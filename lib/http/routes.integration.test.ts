@@ -61,23 +61,25 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface JsonRoute {
+interface ApiRoute {
   file: string;
   url: string;
-  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   params: Record<string, string>;
+  readsJson: boolean;
 }
 
-function jsonRoutes(dir = path.join(APP, "api")): JsonRoute[] {
+function apiRoutes(dir = path.join(APP, "api")): ApiRoute[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return jsonRoutes(full);
+    if (statSync(full).isDirectory()) return apiRoutes(full);
     if (name !== "route.ts") return [];
     const source = readFileSync(full, "utf8");
     const rel = path.relative(APP, path.dirname(full)).split(path.sep);
     // Webhooks have their own fuzz; next-auth's route is next-auth's.
-    if (!source.includes("readJson(") || rel.includes("webhooks") || rel.includes("auth")) return [];
-    const methods = [...source.matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as JsonRoute["method"]);
+    if (rel.includes("webhooks") || rel.includes("auth")) return [];
+    const readsJson = source.includes("readJson(");
+    const methods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] as ApiRoute["method"]);
     const routeParams: Record<string, string> = {};
     const segments = rel.map((segment, i) => {
       const match = /^\[(\w+)\]$/.exec(segment);
@@ -86,9 +88,13 @@ function jsonRoutes(dir = path.join(APP, "api")): JsonRoute[] {
       routeParams[match[1]] = value;
       return value;
     });
-    return methods.map((method) => ({ file: path.relative(APP, full), url: `${ORIGIN}/${segments.join("/")}`, method, params: routeParams }));
+    return methods.map((method) => ({ file: path.relative(APP, full), url: `${ORIGIN}/${segments.join("/")}`, method, params: routeParams, readsJson }));
   });
 }
+
+const jsonRoutes = () => apiRoutes().filter((r) => r.readsJson && r.method !== "GET");
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const nasty = fc.oneof(
   fc.string(),
@@ -115,7 +121,7 @@ describe("every JSON route, fuzzed", () => {
     const people = [team.admin, team.leader, team.pm, team.revops, team.lead, team.sales, team.viewer];
     for (const route of jsonRoutes()) {
       const statuses = new Map<number, number>();
-      const handlers = (await import(/* @vite-ignore */ path.join(APP, route.file))) as Record<string, (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+      const handlers = (await import(/* @vite-ignore */ path.join(APP, route.file))) as Record<string, Handler>;
       await fc.assert(
         fc.asyncProperty(body, fc.constantFrom(...people), async (text, who) => {
           session.actor = who;
@@ -138,6 +144,26 @@ describe("every JSON route, fuzzed", () => {
       const judged = [...statuses].filter(([status]) => ![401, 403].includes(status)).reduce((n, [, count]) => n + count, 0);
       expect(judged, `${route.method} ${route.file}: ${JSON.stringify(Object.fromEntries(statuses))}`).toBeGreaterThan(0);
       if (process.env.FUZZ_REPORT) console.log(route.method, route.file, Object.fromEntries(statuses));
+    }
+  }, 600_000);
+
+  it("answers a hostile id in the path (NUL, lone surrogates, 5,000 digits) with a 4xx, never a 5xx", async () => {
+    const people = [team.admin, team.leader, team.pm, team.revops];
+    const withParams = apiRoutes().filter((r) => Object.keys(r.params).length > 0);
+    expect(withParams.length).toBeGreaterThanOrEqual(10);
+    for (const route of withParams) {
+      const handlers = (await import(/* @vite-ignore */ path.join(APP, route.file))) as Record<string, Handler>;
+      await fc.assert(
+        fc.asyncProperty(nasty, fc.constantFrom(...people), async (id, who) => {
+          session.actor = who;
+          const params = Object.fromEntries(Object.keys(route.params).map((k) => [k, id]));
+          const init: RequestInit = route.method === "GET" ? { method: "GET" } : { method: route.method, body: "{}", headers: { "content-type": "application/json", origin: ORIGIN } };
+          const response = await handlers[route.method](new Request(route.url, init), { params: Promise.resolve(params) });
+          const answer = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+          expect(response.status, `${route.method} ${route.file} as ${who.role} with id ${JSON.stringify(id.slice(0, 40))}: ${response.status} ${JSON.stringify(answer)?.slice(0, 200)}`).toBeLessThan(500);
+        }),
+        { numRuns: Math.max(20, Math.round(RUNS / 4)) },
+      );
     }
   }, 600_000);
 });

@@ -6,7 +6,7 @@ import { env } from "../../env.ts";
 import { isDomainError } from "../../errors.ts";
 import { logger } from "../../log/logger.ts";
 import { handoffReference } from "../../delivery/model.ts";
-import { ACTION, COMMENT_ACTION, COMMENT_BLOCK, IDENTITY_ACTION } from "../../delivery/slack-messages.ts";
+import { ACTION, COMMENT_ACTION, COMMENT_BLOCK, escapeMrkdwn, IDENTITY_ACTION } from "../../delivery/slack-messages.ts";
 import { transitionHandoff, type ActionOrigin, type Command } from "../../handoffs/transition.ts";
 import { enqueueEffect } from "../../sync/enqueue.ts";
 import { confirmSlackLink, refreshAfterLink } from "../slack-link.ts";
@@ -109,7 +109,8 @@ export async function receiveSlackInteraction(input: { rawBody: string; signatur
         kind: "slack.respond",
         idempotencyKey: `slack.respond:${eventId}`,
         handoffId: outcome.handoffId,
-        payload: { responseUrl: payload.response_url, text: outcome.reply },
+        // Replies quote the deal's own words (risk titles, names): escaped, so they cannot ping or link.
+        payload: { responseUrl: payload.response_url, text: escapeMrkdwn(outcome.reply) },
       });
     }
   });
