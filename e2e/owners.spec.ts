@@ -38,6 +38,8 @@ test("an owner nobody knows is resolved on the handoff, and a PS leader reassign
   const link = deal.getByRole("link", { name: /HO-\d+/ });
   await expect(link).toBeVisible({ timeout: 60_000 });
   await link.click();
+  // The link navigates on the client: wait for the handoff's address before passing it on.
+  await revops.waitForURL(/\/handoffs\/[^/?#]+$/);
   const url = revops.url();
   await revops.waitForLoadState("networkidle");
   await revops.getByRole("listitem").filter({ hasText: "Scope boundaries confirmed with sales" }).getByRole("button", { name: "Add evidence" }).click();
