@@ -12,7 +12,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     { href: "/handoffs", label: "Handoff queue", show: can(actor.role, "handoffs:view") },
     { href: "/approvals", label: "Approvals", show: can(actor.role, "approvals:inbox"), count: inbox },
     { href: "/dashboard", label: "Dashboard", show: can(actor.role, "dashboard:view") },
-    { href: "/qa", label: "Handoff QA", show: can(actor.role, "dashboard:view") },
+    { href: "/qa", label: "Handoff QA", show: can(actor.role, "qa:view") },
     { href: "/operations", label: "Operations", show: can(actor.role, "operations:view") },
     { href: "/settings/intake", label: "Intake policy", show: can(actor.role, "policy:edit") },
     { href: "/settings/template", label: "Task template", show: can(actor.role, "template:edit") },

@@ -48,6 +48,12 @@ export type Capability =
   | "people:manage"
   | "baseline:capture"
   | "qa:run"
+  /** See the QA runs and reports. */
+  | "qa:view"
+  /** Score a QA review or close a retraining action assigned to oneself. */
+  | "qa:review"
+  /** Label an override (false positive, false negative, justified) to tune the intake rules. */
+  | "overrides:classify"
   /** Change who a handoff's PM, delivery lead and PS leader are. */
   | "handoffs:reassign"
   /** Resolve a delivery-workspace owner on the handoff: link a ClickUp member or reassign the item. */
@@ -59,13 +65,13 @@ export type Capability =
   | "sandbox:use";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "audit:verify", "sandbox:use"],
-  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit", "sandbox:use"],
-  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "overrides:request", "overrides:confirm", "owners:resolve", "sandbox:use"],
-  REVOPS: ["handoffs:view", "dashboard:view", "policy:edit", "operations:view", "overrides:request", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit", "sandbox:use"],
+  ADMIN: ["handoffs:view", "dashboard:view", "qa:view", "qa:review", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "audit:verify", "sandbox:use"],
+  PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "qa:view", "qa:review", "overrides:request", "overrides:confirm", "overrides:classify", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit", "sandbox:use"],
+  PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "qa:view", "qa:review", "overrides:request", "overrides:confirm", "owners:resolve", "sandbox:use"],
+  REVOPS: ["handoffs:view", "dashboard:view", "qa:view", "qa:review", "policy:edit", "operations:view", "overrides:request", "overrides:classify", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit", "sandbox:use"],
   DELIVERY_LEAD: ["handoffs:view", "approvals:inbox", "sandbox:use"],
   SALES: ["handoffs:view"],
-  VIEWER: ["handoffs:view", "dashboard:view", "sandbox:use"],
+  VIEWER: ["handoffs:view", "dashboard:view", "qa:view", "sandbox:use"],
 };
 
 export function can(role: Role, capability: Capability): boolean {

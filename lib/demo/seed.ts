@@ -7,6 +7,7 @@ import { waitingOnFor } from "../handoffs/transition.ts";
 import type { IntakeIssue } from "../intake/issues.ts";
 import { promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
 import type { FailurePattern, ReviewInput } from "../qa/runs.ts";
+import { RISK_LEVELS } from "../rules/severity.ts";
 
 /**
  * Realistic demo data for an empty database: thirteen people, a few hundred handoffs
@@ -570,18 +571,17 @@ function pickTerms(amount: number, rng: Random): string {
   ]);
 }
 
-const SEVERITY_ORDER: readonly RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 function draftRisks(level: RiskLevel, people: { lead: Person; pm: Person }, contact: string, ctx: Ctx): RiskDraft[] {
   const { rng } = ctx;
-  const max = SEVERITY_ORDER.indexOf(level);
+  const max = RISK_LEVELS.indexOf(level);
   return rng.sample(RISKS, rng.int(1, 4)).map((risk, i) => {
     const ownedByUs = rng.chance(0.6);
     return {
       id: ctx.newId(),
       ...risk,
       // The handoff's risk level is its worst risk.
-      severity: i === 0 ? level : SEVERITY_ORDER[rng.int(0, max)],
+      severity: i === 0 ? level : RISK_LEVELS[rng.int(0, max)],
       likelihood: rng.weighted<RiskLevel>([["LOW", 3], ["MEDIUM", 4], ["HIGH", 2]]),
       owner: ownedByUs ? rng.pick([people.lead, people.pm]) : null,
       ownerName: ownedByUs ? null : rng.chance(0.5) ? contact : "Client IT lead",

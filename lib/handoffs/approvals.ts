@@ -6,6 +6,7 @@ import { visibleHandoffs } from "./access.ts";
 import { noteOf } from "./evidence.ts";
 import { missingEvidence } from "./lifecycle.ts";
 import { stageDefinition } from "./stages.ts";
+import { isOverdue } from "../rules/overdue.ts";
 
 /**
  * The approver inbox: gates waiting for this person's sign-off (never their own
@@ -88,7 +89,7 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
           take,
           include: {
             submittedBy: { select: { name: true } },
-            handoff: { select: { id: true, number: true, title: true, customerName: true, riskLevel: true } },
+            handoff: { select: { id: true, number: true, title: true, customerName: true, riskLevel: true, status: true } },
             evidence: { orderBy: { capturedAt: "asc" }, include: { capturedBy: { select: { name: true } } } },
           },
         }),
@@ -106,13 +107,13 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
             stageStatus: true,
             stageEnteredAt: true,
             dueAt: true,
+            status: true,
             _count: { select: { risks: { where: { status: "OPEN" } } } },
           },
         }),
   ]);
 
   const now = Date.now();
-  const overdue = (dueAt: Date | null) => Boolean(dueAt && dueAt.getTime() < now);
   return {
     gates: stages.map((s) => {
       const def = stageDefinition(s.key);
@@ -129,7 +130,8 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
         submittedAt: s.submittedAt?.toISOString() ?? null,
         waitedMs: s.submittedAt ? Math.max(0, now - s.submittedAt.getTime()) : 0,
         dueAt: s.dueAt?.toISOString() ?? null,
-        overdue: overdue(s.dueAt),
+        // The gate's own due time, on the handoff's clock (paused while it is on hold).
+        overdue: isOverdue({ dueAt: s.dueAt, status: s.handoff.status }, now),
         evidence: s.evidence.map((e) => ({
           label: e.label,
           url: e.url,
@@ -148,7 +150,7 @@ export async function listInbox(actor: Actor, take = 50): Promise<{ gates: Inbox
       stageStatus: h.stageStatus,
       waitedMs: Math.max(0, now - h.stageEnteredAt.getTime()),
       dueAt: h.dueAt?.toISOString() ?? null,
-      overdue: overdue(h.dueAt),
+      overdue: isOverdue(h, now),
     })),
   };
 }

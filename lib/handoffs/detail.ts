@@ -10,6 +10,7 @@ import { mayResync } from "../delivery/actions.ts";
 import { mayResolveOwners } from "../delivery/owners.ts";
 import { mayReassign } from "./reassign.ts";
 import { loadLifecycleState } from "./transition.ts";
+import { isOverdue } from "../rules/overdue.ts";
 
 /** Who owns an item, as people read it: our person, the client's contact, or the name sales wrote. */
 function ownerLabel(row: { owner: { name: string } | null; clientOwnerName: string | null; ownerName: string | null }): string | null {
@@ -116,7 +117,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       intakeIssues: unresolvedIntakeIssues(parseIntakeIssues(h.intakeIssues), h.overrides),
       closedWonAt: h.closedWonAt.toISOString(),
       dueAt: h.dueAt?.toISOString() ?? null,
-      overdue: Boolean(h.dueAt && h.dueAt < new Date() && (h.status === "IN_PROGRESS" || h.status === "INTAKE_BLOCKED")),
+      overdue: isOverdue(h),
       promisedKickoffAt: h.promisedKickoffAt?.toISOString() ?? null,
       kickoffScheduledAt: h.kickoffScheduledAt?.toISOString() ?? null,
       actualKickoffAt: h.actualKickoffAt?.toISOString() ?? null,
@@ -179,7 +180,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
       overrideControls: {
         canRequest: can(actor.role, "overrides:request") && h.status === "INTAKE_BLOCKED" && !h.overrides.some((o) => o.status === "PENDING_SECOND_APPROVAL"),
         canConfirm: can(actor.role, "overrides:confirm"),
-        canClassify: actor.role === "REVOPS" || actor.role === "PS_LEADER",
+        canClassify: can(actor.role, "overrides:classify"),
       },
       overrides: h.overrides.map((o) => ({
         id: o.id,

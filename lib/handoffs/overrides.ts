@@ -13,6 +13,7 @@ import { recordIntakeSnapshot } from "./evidence.ts";
 import { parseIntakeIssues, type IntakeIssue } from "../intake/issues.ts";
 import { currentIntakePolicy } from "../intake/policy-store.ts";
 import type { IntakePolicy } from "../intake/policy.ts";
+import { atLeast } from "../rules/severity.ts";
 
 /**
  * Policy exceptions. Letting a blocked intake proceed needs a reason and is logged as
@@ -20,8 +21,6 @@ import type { IntakePolicy } from "../intake/policy.ts";
  * the intake policy) a second, different person must confirm before it takes effect.
  * Overrides are later classified, so the validation rules can be tuned.
  */
-
-const SEVERITY: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 export const overrideRequestSchema = z.object({
   reason: z.string().trim().min(10, "Explain why this deal may proceed (at least 10 characters).").max(2000, "Keep the reason under 2,000 characters."),
@@ -38,7 +37,7 @@ export const overrideClassificationSchema = z.object({
 
 export function isMaterial(policy: IntakePolicy, handoff: { amount: Prisma.Decimal | null; riskLevel: RiskLevel }): boolean {
   const amount = handoff.amount ? Number(handoff.amount) : 0;
-  return amount >= policy.materiality.amountThreshold || SEVERITY.indexOf(handoff.riskLevel) >= SEVERITY.indexOf(policy.materiality.severityThreshold);
+  return amount >= policy.materiality.amountThreshold || atLeast(handoff.riskLevel, policy.materiality.severityThreshold);
 }
 
 /** Whether an approved intake override covers every one of these issues. */
@@ -123,7 +122,7 @@ export async function decideOverride(actor: Actor, overrideId: string, input: un
 }
 
 export async function classifyOverride(actor: Actor, overrideId: string, input: unknown) {
-  if (!(actor.role === "REVOPS" || actor.role === "PS_LEADER")) throw forbidden("Only RevOps or a PS leader can classify overrides.");
+  if (!can(actor.role, "overrides:classify")) throw forbidden("Only RevOps or a PS leader can classify overrides.");
   const { classification } = parseInput(overrideClassificationSchema, input);
   return db().$transaction(async (tx) => {
     const override = isRecordId(overrideId) ? await tx.override.findUnique({ where: { id: overrideId } }) : null;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { unstorableText } from "../http/body.ts";
 import type { RiskLevel, StageKey } from "../db/generated/enums.ts";
 import { STAGE_KEYS } from "./stages.ts";
+import { RISK_LEVELS } from "../rules/severity.ts";
 
 /**
  * The queue's query language, shared by the page (URL → query) and the table
@@ -11,7 +12,6 @@ import { STAGE_KEYS } from "./stages.ts";
 export const SORTABLE = ["number", "title", "customerName", "stage", "riskLevel", "dueAt", "closedWonAt", "promisedKickoffAt", "updatedAt"] as const;
 export type SortKey = (typeof SORTABLE)[number];
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
-const RISK_LEVELS = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const toList = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : String(v).split(",")).filter(Boolean);

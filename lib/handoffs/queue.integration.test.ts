@@ -50,3 +50,37 @@ describe("the queue's pages", () => {
     expect(all.total).toBeGreaterThanOrEqual(23);
   });
 });
+
+describe("overdue, the same everywhere", () => {
+  it("flags and filters a past-due handoff whose clock runs, and not one on hold, in the queue and on its page", async () => {
+    const { getHandoffDetail } = await import("./detail.ts");
+    const { listInbox } = await import("./approvals.ts");
+    const overdueTag = uniq("overdue");
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const running = await createHandoff(database.prisma, team, { title: `${overdueTag} running` });
+    const held = await createHandoff(database.prisma, team, { title: `${overdueTag} held` });
+    await database.prisma.handoff.update({ where: { id: running.id }, data: { dueAt: yesterday, waitingOnId: team.pm.userId } });
+    await database.prisma.handoff.update({ where: { id: held.id }, data: { dueAt: yesterday, waitingOnId: team.pm.userId, status: "ON_HOLD" } });
+    // Both have a gate waiting on the PM, past its due time.
+    for (const h of [running, held]) {
+      await database.prisma.handoffStage.update({
+        where: { handoffId_key: { handoffId: h.id, key: "INTAKE" } },
+        data: { status: "AWAITING_APPROVAL", submittedAt: yesterday, submittedById: team.revops.userId, dueAt: yesterday },
+      });
+    }
+
+    const flagged = await listQueue(team.pm, queueQuerySchema.parse({ q: overdueTag }));
+    expect(Object.fromEntries(flagged.rows.map((h) => [h.title, h.overdue]))).toEqual({ [`${overdueTag} running`]: true, [`${overdueTag} held`]: false });
+    const filtered = await listQueue(team.pm, queueQuerySchema.parse({ q: overdueTag, overdue: "1" }));
+    expect(filtered.rows.map((h) => h.title)).toEqual([`${overdueTag} running`]);
+
+    expect((await getHandoffDetail(team.pm, running.id)).overdue).toBe(true);
+    expect((await getHandoffDetail(team.pm, held.id)).overdue).toBe(false);
+
+    const inbox = await listInbox(team.pm);
+    const gateOf = (id: string) => inbox.gates.find((g) => g.handoffId === id);
+    expect(gateOf(running.id)?.overdue).toBe(true);
+    // A handoff on hold waits on nobody: its gate is not in the inbox at all.
+    expect(gateOf(held.id)).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@ import type { Actor } from "../auth/roles.ts";
 import { kickoffDelayed } from "../kpi/queries.ts";
 import { visibleHandoffs } from "./access.ts";
 import type { QueuePage, QueueQuery } from "./queue-query.ts";
+import { isOverdue, SLA_CLOCK_RUNS } from "../rules/overdue.ts";
 
 export { queueQuerySchema } from "./queue-query.ts";
 
@@ -49,7 +50,7 @@ export function queueWhere(actor: Actor, query: QueueQuery, now = new Date(), de
   if (query.owner) and.push({ projectManagerId: query.owner });
   if (query.mine) and.push({ waitingOnId: actor.userId });
   if (query.blocked) and.push({ status: "INTAKE_BLOCKED" });
-  if (query.overdue) and.push({ dueAt: { lt: now }, status: { in: ["IN_PROGRESS", "INTAKE_BLOCKED", "ON_HOLD"] } });
+  if (query.overdue) and.push({ dueAt: { lt: now }, status: { in: [...SLA_CLOCK_RUNS] } });
   if (query.closedFrom) and.push({ closedWonAt: { gte: dayStart(query.closedFrom) } });
   if (query.closedTo) and.push({ closedWonAt: { lt: dayEnd(query.closedTo) } });
   if (query.kickoffFrom) and.push({ actualKickoffAt: { gte: dayStart(query.kickoffFrom) } });
@@ -118,7 +119,6 @@ export async function listQueue(actor: Actor, query: QueueQuery): Promise<QueueP
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
   const handoffs = page === query.page ? requested : await rowsOf(page);
-  const open = (status: string) => status === "IN_PROGRESS" || status === "INTAKE_BLOCKED" || status === "ON_HOLD";
   return {
     total,
     page,
@@ -137,7 +137,7 @@ export async function listQueue(actor: Actor, query: QueueQuery): Promise<QueueP
       waitingOn: h.waitingOn?.name ?? null,
       waitingOnMe: h.waitingOnId === actor.userId,
       dueAt: h.dueAt?.toISOString() ?? null,
-      overdue: Boolean(h.dueAt && h.dueAt < now && open(h.status)),
+      overdue: isOverdue(h, now),
       closedWonAt: h.closedWonAt.toISOString(),
       promisedKickoffAt: h.promisedKickoffAt?.toISOString() ?? null,
       intakeIssueCount: Array.isArray(h.intakeIssues) ? h.intakeIssues.length : 0,

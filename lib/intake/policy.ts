@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RISK_LEVELS, severityRank } from "../rules/severity.ts";
 
 /**
  * The intake policy: which CRM deal properties carry the mandatory closed-won data,
@@ -76,7 +77,7 @@ export const intakePolicySchema = z
     /** Overrides above these need a second, different approver. */
     materiality: z.object({
       amountThreshold: z.number().min(0),
-      severityThreshold: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]),
+      severityThreshold: z.enum(RISK_LEVELS),
     }),
   })
   .superRefine((policy, ctx) => {
@@ -109,8 +110,6 @@ export function isClosedWon(policy: IntakePolicy, pipeline: string | null | unde
   return policy.closedWonStages[pipeline]?.includes(stage) ?? false;
 }
 
-const SEVERITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
-
 /**
  * What a new policy relaxes compared with the one in force, one sentence each: anything that
  * lets a deal through that would have been stopped, or lets an override skip its second
@@ -122,7 +121,7 @@ export function policyRelaxations(current: IntakePolicy, next: IntakePolicy): st
   if (next.materiality.amountThreshold > current.materiality.amountThreshold) {
     found.push(`Materiality threshold raised from ${money(current.materiality.amountThreshold)} to ${money(next.materiality.amountThreshold)}.`);
   }
-  if (SEVERITY_ORDER.indexOf(next.materiality.severityThreshold) > SEVERITY_ORDER.indexOf(current.materiality.severityThreshold)) {
+  if (severityRank(next.materiality.severityThreshold) > severityRank(current.materiality.severityThreshold)) {
     found.push(`Materiality severity raised from ${current.materiality.severityThreshold.toLowerCase()} to ${next.materiality.severityThreshold.toLowerCase()}.`);
   }
   for (const [pipeline, stages] of Object.entries(next.closedWonStages)) {

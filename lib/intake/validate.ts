@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { RiskLevel } from "../db/generated/enums.ts";
 import type { IntakeIssue } from "./issues.ts";
 import { FIELD_FORMAT_HELP, FIELD_KIND, type FieldRule, type IntakeFieldKey, type IntakePolicy } from "./policy.ts";
+import { mostSevere } from "../rules/severity.ts";
 
 /**
  * Validation of a closed-won deal against the intake policy. The policy is turned
@@ -196,6 +197,5 @@ export function validateIntake(policy: IntakePolicy, properties: Record<string, 
 
 /** The highest severity among the deal's risks decides the handoff's risk level. */
 export function riskLevelOf(data: IntakeData): RiskLevel {
-  const order: RiskLevel[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
-  return data.critical_risks.reduce<RiskLevel>((max, r) => (order.indexOf(r.severity) > order.indexOf(max) ? r.severity : max), "LOW");
+  return mostSevere(data.critical_risks.map((r) => r.severity));
 }

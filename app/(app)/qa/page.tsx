@@ -47,7 +47,7 @@ function PatternTable({ id, title, rows, by }: { id: string; title: string; rows
 }
 
 export default async function QaPage() {
-  const actor = await requirePageActor("dashboard:view");
+  const actor = await requirePageActor("qa:view");
   const mayRun = can(actor.role, "qa:run");
   const [runs, patterns, actions, people] = await Promise.all([
     listQaRuns(),

@@ -15,7 +15,7 @@ import { FAILURE_PATTERNS } from "@/lib/qa/runs";
 export const metadata: Metadata = { title: "QA run" };
 
 export default async function QaRunPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePageActor("dashboard:view");
+  const actor = await requirePageActor("qa:view");
   let run;
   try {
     run = await qaRunDetail(actor, (await params).id);

@@ -5,6 +5,6 @@ import { addRetrainingAction } from "@/lib/qa/runs";
 
 /** POST { pattern, description, ownerId, dueDate, runId? }: record a retraining action. */
 export const POST = route(async (request) => {
-  const actor = await requireActor("dashboard:view");
+  const actor = await requireActor("qa:run");
   return NextResponse.json(await addRetrainingAction(actor, await readJson(request)), { status: 201 });
 });

@@ -5,6 +5,6 @@ import { createQaRun } from "@/lib/qa/runs";
 
 /** POST { month, sampleSize, rule }: start a monthly QA run (overrides are always sampled). */
 export const POST = route(async (request) => {
-  const actor = await requireActor("dashboard:view");
+  const actor = await requireActor("qa:run");
   return NextResponse.json(await createQaRun(actor, await readJson(request)), { status: 201 });
 });

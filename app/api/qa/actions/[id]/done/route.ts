@@ -5,7 +5,7 @@ import { completeRetrainingAction } from "@/lib/qa/runs";
 
 /** POST: mark a retraining action done. */
 export const POST = route<{ params: Promise<{ id: string }> }>(async (_request, { params }) => {
-  const actor = await requireActor();
+  const actor = await requireActor("qa:review");
   await completeRetrainingAction(actor, (await params).id);
   return NextResponse.json({ ok: true });
 });

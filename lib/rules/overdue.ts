@@ -1,0 +1,13 @@
+import type { HandoffStatus } from "../db/generated/enums.ts";
+
+/**
+ * The statuses in which a stage's SLA clock runs. On hold pauses it; completed and cancelled end
+ * it. The one definition of "overdue", for the queue (its flag and its filter), the handoff page
+ * and the Approvals inbox.
+ */
+export const SLA_CLOCK_RUNS: readonly HandoffStatus[] = ["IN_PROGRESS", "INTAKE_BLOCKED"];
+
+export function isOverdue(handoff: { dueAt: Date | string | null; status: HandoffStatus }, now: Date | number = Date.now()): boolean {
+  if (!handoff.dueAt || !SLA_CLOCK_RUNS.includes(handoff.status)) return false;
+  return new Date(handoff.dueAt).getTime() < new Date(now).getTime();
+}
