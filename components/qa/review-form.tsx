@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { formatDate } from "@/components/ui/format";
 import { inputClass } from "@/components/ui/field";
 import { usePost } from "@/components/ui/use-post";
-import { PROMISE_OUTCOMES, RUBRIC_LEVELS, RUBRIC_PARTS, promiseAccuracyOf, rubricScore, type RubricLevel, type RubricPart } from "@/lib/kpi/rubric";
+import { PROMISE_OUTCOMES, RUBRIC_LEVELS, RUBRIC_PARTS, promiseAccuracyOf, rubricScore, type RubricLevel, type RubricPart } from "@/lib/rules/rubric";
 import type { QaRunDetail } from "@/lib/qa/report";
 
 type Review = QaRunDetail["reviews"][number];

@@ -3,7 +3,7 @@ import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import { env } from "../env.ts";
 import { noteOf } from "../handoffs/evidence.ts";
 import { STAGE_KEYS } from "../handoffs/stages.ts";
-import { KICKOFF_SLA_DAYS } from "../kpi/definitions.ts";
+import { KICKOFF_SLA_DAYS } from "../rules/sla.ts";
 
 /**
  * Everything the delivery outputs (ClickUp list, Notion brief, Slack messages) are built

@@ -5,7 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import { STAGES, type EvidenceRequirement, type StageDefinition } from "../handoffs/stages.ts";
 import { waitingOnFor } from "../handoffs/transition.ts";
 import type { IntakeIssue } from "../intake/issues.ts";
-import { promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
+import { promiseAccuracyOf, rubricScore } from "../rules/rubric.ts";
 import type { FailurePattern, ReviewInput } from "../qa/runs.ts";
 import { RISK_LEVELS } from "../rules/severity.ts";
 

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import { briefContent, type BriefContent } from "../delivery/brief.ts";
 import { loadDeliveryModel, type DeliveryModel } from "../delivery/model.ts";
 import { briefApprovable, publishedBriefRevision, refreshDeliveryOutputs } from "../delivery/outputs.ts";
-import { recomputeCompleteness } from "../kpi/completeness.ts";
+import { recomputeCompleteness } from "./completeness.ts";
 import { conflict, notFound, parseInput } from "../errors.ts";
 import { assertHandoffVisible } from "./access.ts";
 import { assertAllowed, commandSchema, type Command, type LifecycleState } from "./lifecycle.ts";

@@ -12,7 +12,7 @@ import { assignOwners, currentAssignmentRule, userForCrmOwner } from "./assign.t
 import { partyOwner, resolveItemOwner } from "./owners.ts";
 import { recordIntakeSnapshot } from "../handoffs/evidence.ts";
 import { overrideCovers } from "../handoffs/overrides.ts";
-import { recomputeCompleteness } from "../kpi/completeness.ts";
+import { recomputeCompleteness } from "../handoffs/completeness.ts";
 import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
 import { isClosedWon } from "./policy.ts";
 import { currentIntakePolicy, type VersionedPolicy } from "./policy-store.ts";

@@ -1,14 +1,21 @@
-import type { PeriodSummary } from "./queries.ts";
+import { APPROVAL_SLA_HOURS, KICKOFF_SLA_DAYS } from "../rules/sla.ts";
 
 /**
  * What each KPI means, shown next to its chart, and the pilot's targets. Client-safe
  * (no database): the dashboard renders these strings as they are.
  */
 
-/** When no kickoff date was promised, the kickoff is late after this many days from closed-won. */
-export const KICKOFF_SLA_DAYS = 14;
-/** An approval within this many hours of submission meets the approval SLA. */
-export const APPROVAL_SLA_HOURS = 24;
+/** A period's measures, as the dashboard, the exports and the proof brief show them. */
+export interface PeriodSummary {
+  handoffs: number;
+  completeness: number | null;
+  kickoffs: number;
+  delayRate: number | null;
+  medianCycleDays: number | null;
+  scopeIncidents: number;
+  incidentsPerHandoff: number | null;
+  promiseAccuracy: number | null;
+}
 
 export type KpiKey = "delayRate" | "incidentsPerHandoff" | "completeness" | "promiseAccuracy";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { axisFor, chartPoints, segments } from "./chart.ts";
-import { completenessScore } from "./completeness.ts";
+import { completenessScore } from "../rules/completeness.ts";
 import { checkpoint, improvement, KPIS } from "./definitions.ts";
 import { drillHref } from "./drill.ts";
 import { numFmt, RISK_LEVEL_LABEL, RISK_STATUS_LABEL, toCsv, type Column } from "./exports.ts";

@@ -1,7 +1,9 @@
 import { Prisma } from "../db/generated/client.ts";
 import { db, type PrismaClient, type Tx } from "../db/client.ts";
 import { STAGES } from "../handoffs/stages.ts";
-import { APPROVAL_SLA_HOURS, KICKOFF_SLA_DAYS } from "./definitions.ts";
+import { kickoffDelayed } from "../handoffs/lateness.ts";
+import { APPROVAL_SLA_HOURS } from "../rules/sla.ts";
+import type { PeriodSummary } from "./definitions.ts";
 import { periodOf, weekStart, type KpiFilters, type Period } from "./filters.ts";
 
 /**
@@ -13,15 +15,6 @@ import { periodOf, weekStart, type KpiFilters, type Period } from "./filters.ts"
 
 type Client = PrismaClient | Tx;
 
-/**
- * A kickoff is late when it happened on a later day than promised — or, with no promised date,
- * on a later day than the kickoff SLA after closed-won. Days, not instants: a kickoff held in the
- * afternoon of the promised day is on time. The one definition, for the KPI and its drill-down.
- */
-export function kickoffDelayed(alias: string): Prisma.Sql {
-  const h = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`(${h}."actualKickoffAt"::date > coalesce(${h}."promisedKickoffAt"::date, (${h}."closedWonAt" + make_interval(days => ${KICKOFF_SLA_DAYS}))::date))`;
-}
 
 function handoffConditions(f: KpiFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
@@ -131,16 +124,7 @@ export async function weeklyKpis(filters: KpiFilters, period: Period = periodOf(
   return weeks;
 }
 
-export interface PeriodSummary {
-  handoffs: number;
-  completeness: number | null;
-  kickoffs: number;
-  delayRate: number | null;
-  medianCycleDays: number | null;
-  scopeIncidents: number;
-  incidentsPerHandoff: number | null;
-  promiseAccuracy: number | null;
-}
+export type { PeriodSummary };
 
 /**
  * The same measures over a whole period (for totals, the baseline and week-4/week-8 checks).

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { CommitmentStatus } from "../db/generated/enums.ts";
 import { isRecordId } from "../db/ids.ts";
 import { conflict, forbidden, invalid, notFound, parseInput } from "../errors.ts";
-import { PROMISE_OUTCOMES, RUBRIC_LEVELS, promiseAccuracyOf, rubricScore } from "../kpi/rubric.ts";
+import { PROMISE_OUTCOMES, RUBRIC_LEVELS, promiseAccuracyOf, rubricScore } from "../rules/rubric.ts";
 
 /**
  * Monthly handoff QA. A run samples the handoffs closed-won in a month — every handoff
