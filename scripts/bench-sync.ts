@@ -9,7 +9,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { setDb } from "../lib/db/client.ts";
-import { runFaultScenario, type FaultRunReport } from "../lib/sync/fault-run.ts";
+import { runFaultScenario, type FaultRunReport } from "../lib/test/fault-run.ts";
 import { VENDOR_LIMITS } from "../lib/sync/rate-limit.ts";
 import { createTestDatabase } from "../lib/test/database.ts";
 

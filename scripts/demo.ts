@@ -14,9 +14,9 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/db/embedded
 import { migrate } from "../lib/db/migrate.ts";
 import { ensureAppRole, grantAppRole } from "../lib/db/roles.ts";
 import { seedDemo } from "../lib/demo/seed.ts";
-import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/integrations/hubspot/sandbox/server.ts";
-import { seedSandbox } from "../lib/integrations/hubspot/sandbox/seed.ts";
-import { startDeliveryStandIns } from "../lib/integrations/stand-ins.ts";
+import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/stand-ins/hubspot/server.ts";
+import { seedSandbox } from "../lib/stand-ins/hubspot/seed.ts";
+import { startDeliveryStandIns } from "../lib/stand-ins/index.ts";
 import { startBackgroundWork } from "../lib/sync/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -2,8 +2,8 @@ import { AppShell } from "@/components/layout/app-shell";
 import { requirePageActor } from "@/lib/auth/session";
 import { can, ROLE_LABEL } from "@/lib/auth/roles";
 import { countInbox } from "@/lib/handoffs/approvals";
-import { sandboxEnabled } from "@/lib/integrations/hubspot/sandbox-panel";
-import { toolSandboxes } from "@/lib/integrations/sandbox-tools";
+import { sandboxEnabled } from "@/lib/sandbox/hubspot";
+import { toolSandboxes } from "@/lib/sandbox/tools";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
 import { formatDate } from "@/components/ui/format";
-import type { SandboxList } from "@/lib/integrations/sandbox-tools";
+import type { SandboxList } from "@/lib/sandbox/tools";
 
 /** The delivery lists the app created in the ClickUp stand-in, as ClickUp would show them. */
 export function ClickUpSandbox({ lists }: { lists: SandboxList[] }) {

@@ -1,5 +1,5 @@
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
-import type { SandboxBlock, SandboxPage } from "@/lib/integrations/sandbox-tools";
+import type { SandboxBlock, SandboxPage } from "@/lib/sandbox/tools";
 
 function Block({ block }: { block: SandboxBlock }) {
   const children = block.children?.length ? (

@@ -8,7 +8,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
-import type { SandboxDirectMessages, SandboxMessage } from "@/lib/integrations/sandbox-tools";
+import type { SandboxDirectMessages, SandboxMessage } from "@/lib/sandbox/tools";
 import { parseMrkdwn } from "./mrkdwn";
 
 type Block = Record<string, unknown> & { type: string };

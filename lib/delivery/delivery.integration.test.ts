@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, type Team } from "../test/fixtures.ts";
-import { startClickUpSandbox, type ClickUpSandbox } from "../integrations/clickup/sandbox/index.ts";
-import { BRIEFS_DATA_SOURCE_ID, startNotionSandbox, type NotionSandbox } from "../integrations/notion/sandbox/index.ts";
-import { startSlackSandbox, type SlackSandbox } from "../integrations/slack/sandbox/index.ts";
+import { startClickUpSandbox, type ClickUpSandbox } from "../stand-ins/clickup/index.ts";
+import { BRIEFS_DATA_SOURCE_ID, startNotionSandbox, type NotionSandbox } from "../stand-ins/notion/index.ts";
+import { startSlackSandbox, type SlackSandbox } from "../stand-ins/slack/index.ts";
 import { signSlackRequest } from "../integrations/slack/signature.ts";
-import type { ClickResult } from "../integrations/slack/sandbox/index.ts";
+import type { ClickResult } from "../stand-ins/slack/index.ts";
 import { transitionHandoff } from "../handoffs/transition.ts";
 import { ACTION, COMMENT_ACTION, COMMENT_BLOCK } from "./slack-messages.ts";
 

@@ -167,7 +167,7 @@ const USERS: readonly Omit<Person, "id" | "slackUserId" | "clickupUserId" | "hub
   { email: "leader2@demo.local", name: "Ben Walsh", role: "PS_LEADER", team: "Mid-market" },
 ];
 
-/** The Slack stand-in's workspace (lib/integrations/slack/sandbox/seed.ts), where the demo people's Slack users are. */
+/** The Slack stand-in's workspace (lib/stand-ins/slack/seed.ts), where the demo people's Slack users are. */
 const SLACK_SANDBOX_TEAM_ID = "T0SANDBOX1";
 
 /** The primary demo users get the largest share of the work, so each login has plenty to see. */

@@ -5,7 +5,7 @@ import type { Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { signV3 } from "../integrations/hubspot/signature.ts";
-import { startHubSpotSandbox, type HubSpotSandbox } from "../integrations/hubspot/sandbox/index.ts";
+import { startHubSpotSandbox, type HubSpotSandbox } from "../stand-ins/hubspot/index.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createTeam, type Team } from "../test/fixtures.ts";
 import { decideOverride, requestIntakeOverride } from "../handoffs/overrides.ts";

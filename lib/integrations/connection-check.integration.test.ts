@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createTeam, type Team } from "../test/fixtures.ts";
-import { startHubSpotSandbox, type HubSpotSandbox } from "./hubspot/sandbox/index.ts";
-import { startDeliveryStandIns } from "./stand-ins.ts";
+import { startHubSpotSandbox, type HubSpotSandbox } from "../stand-ins/hubspot/index.ts";
+import { startDeliveryStandIns } from "../stand-ins/index.ts";
 
 /**
  * Every tool's connection card reads its "Last check" from the connection: a check that

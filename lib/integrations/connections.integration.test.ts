@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, type Team } from "../test/fixtures.ts";
-import { startDeliveryStandIns } from "./stand-ins.ts";
+import { startDeliveryStandIns } from "../stand-ins/index.ts";
 
 /**
  * Least privilege on the delivery settings, and the connection checks against the local

@@ -6,7 +6,7 @@ import { STAGE_KEYS } from "../handoffs/stages.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, type Team } from "../test/fixtures.ts";
 import { ACTION, IDENTITY_ACTION } from "../delivery/slack-messages.ts";
-import { startSlackSandbox, type SlackSandbox } from "./slack/sandbox/index.ts";
+import { startSlackSandbox, type SlackSandbox } from "../stand-ins/slack/index.ts";
 
 /**
  * A Slack account is linked to a person only when that Slack user confirms it, in a signed
@@ -27,7 +27,7 @@ let team: Team;
 let slack: SlackSandbox;
 let receiver: Server;
 let links: typeof import("./slack-link.ts");
-let sandboxTools: typeof import("./sandbox-tools.ts");
+let sandboxTools: typeof import("../sandbox/tools.ts");
 let identities: typeof import("./identities.ts");
 let runSyncJob: (id: string) => Promise<void>;
 let receiveSlackInteraction: typeof import("./slack/interactions.ts").receiveSlackInteraction;
@@ -66,7 +66,7 @@ beforeAll(async () => {
     SLACK_SANDBOX_URL: slack.url,
   });
   links = await import("./slack-link.ts");
-  sandboxTools = await import("./sandbox-tools.ts");
+  sandboxTools = await import("../sandbox/tools.ts");
   identities = await import("./identities.ts");
   ({ runSyncJob } = await import("../sync/run-job.ts"));
   ({ receiveSlackInteraction } = await import("./slack/interactions.ts"));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
-import { runDeliveryFaultScenario } from "./delivery-fault-run.ts";
+import { runDeliveryFaultScenario } from "../test/delivery-fault-run.ts";
 
 let database: TestDatabase;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
-import { runFaultScenario } from "./fault-run.ts";
+import { runFaultScenario } from "../test/fault-run.ts";
 
 let database: TestDatabase;
 

@@ -4,7 +4,7 @@ import { SlackDirectMessages } from "@/components/sandbox/slack-sandbox";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { ROLE_LABEL } from "@/lib/auth/roles";
-import { slackSandboxDirectMessages, slackSandboxUsers, toolSandboxes } from "@/lib/integrations/sandbox-tools";
+import { slackSandboxDirectMessages, slackSandboxUsers, toolSandboxes } from "@/lib/sandbox/tools";
 import { vendorSettings } from "@/lib/integrations/settings";
 import { mySlackLink } from "@/lib/integrations/slack-link";
 

@@ -9,7 +9,7 @@ import { cx } from "@/components/ui/cx";
 import { requirePageActor } from "@/lib/auth/session";
 import { can, type Actor } from "@/lib/auth/roles";
 import { currentIntakePolicy } from "@/lib/intake/policy-store";
-import { handoffsByDeal, sandboxEnabled, sandboxState } from "@/lib/integrations/hubspot/sandbox-panel";
+import { handoffsByDeal, sandboxEnabled, sandboxState } from "@/lib/sandbox/hubspot";
 import {
   clickupSandboxLists,
   notionSandboxPages,
@@ -18,7 +18,7 @@ import {
   slackSandboxReplies,
   slackSandboxUsers,
   toolSandboxes,
-} from "@/lib/integrations/sandbox-tools";
+} from "@/lib/sandbox/tools";
 
 export const metadata: Metadata = { title: "Sandbox" };
 

@@ -3,7 +3,7 @@ import { setDb } from "../../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/database.ts";
 import { createTeam, type Team } from "../../test/fixtures.ts";
 import { checkHubSpotConnection, hubspotConnectionStatus, removeHubSpotConnection, saveHubSpotConnection } from "./connection.ts";
-import { startHubSpotSandbox, type HubSpotSandbox } from "./sandbox/index.ts";
+import { startHubSpotSandbox, type HubSpotSandbox } from "../../stand-ins/hubspot/index.ts";
 
 const TOKEN = "pat-na1-connection-test-token";
 let database: TestDatabase;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/session";
 import { readJson, route } from "@/lib/http/route";
-import { setSandboxWebhooksDropped } from "@/lib/integrations/hubspot/sandbox-panel";
+import { setSandboxWebhooksDropped } from "@/lib/sandbox/hubspot";
 
 /** Makes the stand-in drop (or deliver) its webhooks, to see reconciliation at work. */
 export const POST = route(async (request) => {

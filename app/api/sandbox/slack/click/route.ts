@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
 import { readJson, route } from "@/lib/http/route";
-import { clickSlackButton } from "@/lib/integrations/sandbox-tools";
+import { clickSlackButton } from "@/lib/sandbox/tools";
 
 /** POST: click a button on a message in the Slack stand-in, as the signed-in person's Slack user. */
 export const POST = route(async (request) => {
