@@ -45,6 +45,18 @@ const config = [
     rules: { "no-restricted-imports": restrict(reporting, standIns) },
   },
   {
+    // The sync engine is the engine only (outbox, retries, limits, breakers): what the effects are
+    // and which tasks run is wired in lib/worker.
+    files: ["lib/sync/**/*.ts"],
+    ignores: tests,
+    rules: {
+      "no-restricted-imports": restrict(
+        { group: ["**/integrations/*", "**/intake/*", "**/delivery/*", "**/handoffs/*", "**/kpi/*", "**/qa/*", "**/worker/*"], message: "lib/sync knows no vendor or domain: register effects and tasks in lib/worker." },
+        standIns,
+      ),
+    },
+  },
+  {
     // Rules are plain functions and constants that the browser can run too: no database, no
     // server, no domain module (lib/rules imports only lib/rules and the schema's enums).
     files: ["lib/rules/**/*.ts"],

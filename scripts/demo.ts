@@ -17,7 +17,7 @@ import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, type HubSpotSandbox } from "../lib/stand-ins/hubspot/server.ts";
 import { seedSandbox } from "../lib/stand-ins/hubspot/seed.ts";
 import { startDeliveryStandIns } from "../lib/stand-ins/index.ts";
-import { startBackgroundWork } from "../lib/sync/runtime.ts";
+import { startBackgroundWork } from "../lib/worker/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 /** The role the app acts as on the embedded database. */

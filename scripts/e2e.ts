@@ -17,7 +17,7 @@ import { seedDemo } from "../lib/demo/seed.ts";
 import { startHubSpotSandbox, seedSandbox } from "../lib/stand-ins/hubspot/index.ts";
 import { startDeliveryStandIns } from "../lib/stand-ins/index.ts";
 import { logger } from "../lib/log/logger.ts";
-import { startBackgroundWork } from "../lib/sync/runtime.ts";
+import { startBackgroundWork } from "../lib/worker/runtime.ts";
 import { createTestDatabase } from "../lib/test/database.ts";
 
 const root = path.resolve(import.meta.dirname, "..");

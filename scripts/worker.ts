@@ -2,7 +2,7 @@
 // many as you like against one PostgreSQL; they share the queue safely.
 import { env } from "../lib/env.ts";
 import { logger } from "../lib/log/logger.ts";
-import { startBackgroundWork } from "../lib/sync/runtime.ts";
+import { startBackgroundWork } from "../lib/worker/runtime.ts";
 
 const runner = await startBackgroundWork(env().DATABASE_URL, { concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) });
 logger.info({ event: "worker.started", pid: process.pid }, "worker started");

@@ -75,7 +75,7 @@ beforeAll(async () => {
   });
   ({ runSyncJob } = await import("../sync/run-job.ts"));
   ({ receiveSlackInteraction } = await import("../integrations/slack/interactions.ts"));
-  const { registerEffects } = await import("../sync/effects.ts");
+  const { registerEffects } = await import("../worker/effects.ts");
   registerEffects();
 
   team = await createTeam(database.prisma);

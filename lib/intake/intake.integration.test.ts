@@ -95,7 +95,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
   });
   team = await createTeam(database.prisma);
-  const { startBackgroundWork } = await import("../sync/runtime.ts");
+  const { startBackgroundWork } = await import("../worker/runtime.ts");
   worker = await startBackgroundWork(database.url, { pollInterval: 100, concurrency: 2 });
 });
 

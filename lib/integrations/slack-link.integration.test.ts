@@ -70,7 +70,7 @@ beforeAll(async () => {
   identities = await import("./identities.ts");
   ({ runSyncJob } = await import("../sync/run-job.ts"));
   ({ receiveSlackInteraction } = await import("./slack/interactions.ts"));
-  const { registerEffects } = await import("../sync/effects.ts");
+  const { registerEffects } = await import("../worker/effects.ts");
   registerEffects();
   team = await createTeam(database.prisma);
 });

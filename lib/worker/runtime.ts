@@ -4,7 +4,7 @@ import { processDealEvents } from "../intake/webhook.ts";
 import { reconcileDeals } from "../intake/reconcile.ts";
 import { publishChainHead } from "../audit/chain.ts";
 import { registerEffects } from "./effects.ts";
-import { startWorker } from "./worker.ts";
+import { startWorker } from "../sync/worker.ts";
 
 /**
  * Everything that runs in the background, wired together: outbound effects, webhook

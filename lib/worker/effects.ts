@@ -4,7 +4,7 @@ import { notionBrief } from "../integrations/notion/brief.ts";
 import { slackAckRequest, slackDigest } from "../integrations/slack/messages.ts";
 import { slackLinkRequest } from "../integrations/slack/link-request.ts";
 import { slackRespond } from "../integrations/slack/respond.ts";
-import { registerEffect } from "./handlers.ts";
+import { registerEffect } from "../sync/handlers.ts";
 
 /** Every outbound effect the worker knows how to perform. */
 export function registerEffects(): void {
