@@ -17,10 +17,12 @@ export async function startDeliveryStandIns(options: { appUrl: string; dataDir?:
     slack: `xoxb-sandbox-${randomBytes(10).toString("hex")}`,
   };
   const signingSecret = options.signingSecret ?? randomBytes(16).toString("hex");
+  // The stand-ins have no pages: links to their objects open the app's Sandbox page there.
+  const linkBase = `${options.appUrl.replace(/\/$/, "")}/sandbox`;
   const persist = (name: string) => (options.dataDir ? { persistPath: path.join(options.dataDir, name) } : {});
-  const clickup = await startClickUpSandbox({ token: tokens.clickup, ...persist("clickup-sandbox.json") });
-  const notion = await startNotionSandbox({ token: tokens.notion, ...persist("notion-sandbox.json") });
-  const slack = await startSlackSandbox({ token: tokens.slack, signingSecret, interactionUrl: `${options.appUrl.replace(/\/$/, "")}/api/webhooks/slack` });
+  const clickup = await startClickUpSandbox({ token: tokens.clickup, linkBase, ...persist("clickup-sandbox.json") });
+  const notion = await startNotionSandbox({ token: tokens.notion, linkBase, ...persist("notion-sandbox.json") });
+  const slack = await startSlackSandbox({ token: tokens.slack, linkBase, signingSecret, interactionUrl: `${options.appUrl.replace(/\/$/, "")}/api/webhooks/slack` });
 
   return {
     clickup,

@@ -5,7 +5,6 @@ import { loadDeliveryModel } from "../../delivery/model.ts";
 import { recordDeliveryOutput } from "../../delivery/record.ts";
 import { currentTaskTemplate } from "../../delivery/template.ts";
 import { CLIENT_LINE_PREFIX, CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
-import { toolLink } from "../sandbox-links.ts";
 import { clickUpClient, type ClickUpTask } from "./client.ts";
 
 /**
@@ -129,7 +128,7 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
     }
   }
 
-  const url = toolLink("CLICKUP", listUrl!, `clickup-list-${listId}`);
+  const url = listUrl!;
   const record = {
     templateVersion: template.version,
     listId,

@@ -5,7 +5,6 @@ import type { EffectContext, EffectHandler } from "../../sync/handlers.ts";
 import { briefContent, type BriefContent, type BriefSection } from "../../delivery/brief.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
 import { recordDeliveryOutput } from "../../delivery/record.ts";
-import { toolLink } from "../sandbox-links.ts";
 import { notionClient } from "./client.ts";
 
 /**
@@ -202,7 +201,7 @@ export const notionBrief: EffectHandler = async (job, ctx) => {
     appended += Math.min(MAX_CHILDREN, missing.length - i);
   }
 
-  const url = toolLink("NOTION", page.url, `notion-page-${page.id}`);
+  const url = page.url;
   await recordDeliveryOutput({
     syncJobId: job.id,
     handoffId,

@@ -4,7 +4,6 @@ import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
 import { recordDeliveryOutput, type OutputEvidence } from "../../delivery/record.ts";
 import { messageMarker, slackMessage, type SlackPurpose } from "../../delivery/slack-messages.ts";
-import { toolLink } from "../sandbox-links.ts";
 import { slackClient } from "./client.ts";
 
 /**
@@ -22,10 +21,6 @@ type Location = { channel: string; ts: string };
 
 const STAGE = { ack: "ACKNOWLEDGEMENT", digest: "HANDOFF_DIGEST" } as const;
 const LINK_KIND = { ack: "ack", digest: "digest" } as const;
-
-function permalink(workspaceUrl: string, channel: string, ts: string) {
-  return `${workspaceUrl.replace(/\/$/, "")}/archives/${channel}/p${ts.replace(".", "")}`;
-}
 
 function slackMessageEffect(purpose: SlackPurpose): EffectHandler {
   return async (job, ctx) => {
@@ -71,12 +66,13 @@ function slackMessageEffect(purpose: SlackPurpose): EffectHandler {
     }
     await ctx.saveStep("location", location);
 
-    if (!ctx.steps.workspaceUrl) {
+    if (ctx.steps.permalinkOf !== location.ts) {
       await ctx.throttle();
-      const auth = z.looseObject({ url: z.string() }).parse(await client.auth.test());
-      await ctx.saveStep("workspaceUrl", auth.url);
+      const answer = z.looseObject({ permalink: z.string() }).parse(await client.chat.getPermalink({ channel: location.channel, message_ts: location.ts }));
+      await ctx.saveStep("permalink", answer.permalink);
+      await ctx.saveStep("permalinkOf", location.ts);
     }
-    const url = toolLink("SLACK", permalink(ctx.steps.workspaceUrl as string, location.channel, location.ts), `slack-message-${location.ts}`);
+    const url = ctx.steps.permalink as string;
     const evidence: OutputEvidence[] =
       purpose === "digest" ? [{ requirementKey: "digest_posted", kind: "LINK", label: "Digest posted to the delivery channel", url, data: { note: `Posted to ${location.channel}`, revision: content.revision } }] : [];
     await recordDeliveryOutput({

@@ -21,6 +21,8 @@ import { ClickUpSandboxStore } from "./store.ts";
 export interface ClickUpSandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Where people open lists and tasks: the app's Sandbox page. Unset: ClickUp's own links. */
+  linkBase?: string;
   /** The personal token callers must send. */
   token: string;
   faults?: FaultOptions;
@@ -61,6 +63,7 @@ export async function startClickUpSandbox(options: ClickUpSandboxOptions): Promi
   const limiter = rateLimit === false ? undefined : new TokenRateLimiter(rateLimit, clock);
   const loaded = options.persistPath ? loadSandboxData(options.persistPath) : undefined;
   const store = new ClickUpSandboxStore(loaded, clock);
+  store.linkBase = options.linkBase;
   const writer = options.persistPath ? new DebouncedWriter(options.persistPath, store) : undefined;
 
   let faults = options.faults ? faultOptionsSchema.parse(options.faults) : undefined;

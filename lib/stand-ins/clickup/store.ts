@@ -101,6 +101,8 @@ function newTaskId(): string {
 }
 
 export class ClickUpSandboxStore {
+  /** Where people open this tool's objects (the app's Sandbox page); unset: ClickUp's own links. */
+  linkBase: string | undefined = undefined;
   readonly team = TEAM;
   readonly space = SPACE;
   readonly authorizedUserId = AUTHORIZED_USER_ID;

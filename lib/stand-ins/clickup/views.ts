@@ -7,7 +7,7 @@ import type { ClickUpSandboxStore, FolderRecord, ListRecord, TaskRecord } from "
  * `profilePicture: null`, a task without a priority `priority: null`).
  */
 
-/** ClickUp-shaped links. The stand-in has no UI; the app maps these to its sandbox panel. */
+/** ClickUp's own links, as the real ClickUp returns them. */
 export const urls = {
   task: (taskId: string) => `https://app.clickup.com/t/${taskId}`,
   list: (teamId: string, listId: string) => `https://app.clickup.com/${teamId}/v/li/${listId}`,
@@ -15,6 +15,17 @@ export const urls = {
   space: (teamId: string, spaceId: string) => `https://app.clickup.com/${teamId}/v/s/${spaceId}`,
   team: (teamId: string) => `https://app.clickup.com/${teamId}/home`,
 };
+
+/**
+ * The links this stand-in returns. It has no pages of its own: with a link base (the app's Sandbox
+ * page) a list or task opens there, at that object, so the app uses whatever URL ClickUp answers.
+ */
+export function links(store: { linkBase?: string }): typeof urls {
+  const base = store.linkBase;
+  if (!base) return urls;
+  const at = (anchor?: string) => `${base}?tool=clickup${anchor ? `#${anchor}` : ""}`;
+  return { task: (taskId) => at(`clickup-task-${taskId}`), list: (_teamId, listId) => at(`clickup-list-${listId}`), folder: () => at(), space: () => at(), team: () => at() };
+}
 
 /** Task and list priorities: 1 urgent … 4 low. */
 export const PRIORITIES: Record<number, { priority: string; color: string }> = {
@@ -153,7 +164,7 @@ export function listView(store: ClickUpSandboxStore, list: ListRecord) {
     override_statuses: false,
     statuses: store.space.statuses.map(statusView),
     permission_level: "create",
-    url: urls.list(store.team.id, list.id),
+    url: links(store).list(store.team.id, list.id),
   };
 }
 
@@ -251,7 +262,7 @@ export function taskView(store: ClickUpSandboxStore, task: TaskRecord, options: 
     })),
     locations: [],
     team_id: store.team.id,
-    url: urls.task(task.id),
+    url: links(store).task(task.id),
     sharing: { public: false, public_share_expires_on: null, public_fields: ["assignees", "priority", "due_date", "content", "comments", "attachments", "customFields", "subtasks", "tags", "checklists", "coverimage"], token: null, seo_optimized: false },
     permission_level: "create",
     list: { id: list.id, name: list.name, access: true },

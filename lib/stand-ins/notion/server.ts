@@ -21,6 +21,8 @@ import { NotionSandboxStore, type RecordedRequest } from "./store.ts";
 export interface NotionSandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Where people open pages: the app's Sandbox page. Unset: Notion's own links. */
+  linkBase?: string;
   /** The integration token callers must send as `Authorization: Bearer`. */
   token: string;
   faults?: FaultOptions;
@@ -60,6 +62,7 @@ export async function startNotionSandbox(options: NotionSandboxOptions): Promise
   const clock = options.clock ?? Date.now;
   const random = options.random ?? Math.random;
   const store = openStore(options.persistPath, clock);
+  store.linkBase = options.linkBase;
   const writer = options.persistPath ? new DebouncedWriter(options.persistPath, store) : undefined;
   const rateLimit = options.rateLimit === false ? false : (options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const limiter = rateLimit ? new TokenRateLimiter(rateLimit, clock) : undefined;

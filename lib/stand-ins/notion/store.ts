@@ -92,6 +92,8 @@ const seedDataSources = (): DataSourceRecord[] => [
 ];
 
 export class NotionSandboxStore {
+  /** Where people open pages (the app's Sandbox page); unset: Notion's own links. */
+  linkBase: string | undefined = undefined;
   readonly workspace = WORKSPACE;
   readonly bot = BOT_USER;
   readonly databases: ReadonlyMap<string, DatabaseRecord> = new Map([

@@ -40,8 +40,12 @@ export function pageTitle(page: PageRecord): string {
   return value?.type === "title" ? plainText(value.title) : "";
 }
 
-/** `https://www.notion.so/<Title-words>-<id without dashes>`, like a page's share link. */
+/**
+ * `https://www.notion.so/<Title-words>-<id without dashes>`, like a page's share link; with a link
+ * base (the app's Sandbox page, since the stand-in has no pages of its own) the page there.
+ */
 export function pageUrl(store: NotionSandboxStore, page: PageRecord): string {
+  if (store.linkBase) return `${store.linkBase}?tool=notion#notion-page-${page.id}`;
   const slug = pageTitle(page)
     .replace(/[^A-Za-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");

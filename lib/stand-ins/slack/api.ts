@@ -103,6 +103,17 @@ function authTest(ctx: ApiContext): SandboxResponse {
   return ok({ url: `https://${team.domain}.slack.com/`, team: team.name, user: bot.name, team_id: team.id, user_id: bot.userId, bot_id: bot.botId, is_enterprise_install: false });
 }
 
+/** A message's permalink; in the demo, the app's Sandbox page at that message (the stand-in has no pages). */
+function getPermalink(ctx: ApiContext, params: Params): SandboxResponse {
+  const channel = str(params, "channel");
+  const ts = str(params, "message_ts");
+  if (!channel || !ctx.store.channel(channel)) return slackError("channel_not_found");
+  if (!ts || !ctx.store.message(channel, ts)) return slackError("message_not_found");
+  const base = ctx.store.linkBase;
+  const permalink = base ? `${base}?tool=slack#slack-message-${ts}` : `https://${ctx.store.team.domain}.slack.com/archives/${channel}/p${ts.replace(".", "")}`;
+  return ok({ channel, permalink });
+}
+
 function postMessage(ctx: ApiContext, params: Params): SandboxResponse {
   const ref = str(params, "channel");
   // A user id as `channel` posts to the app's direct message with that person, as Slack does.
@@ -189,6 +200,7 @@ function usersInfo(ctx: ApiContext, params: Params): SandboxResponse {
 
 const METHODS: Record<string, (ctx: ApiContext, params: Params) => SandboxResponse> = {
   "auth.test": authTest,
+  "chat.getPermalink": getPermalink,
   "chat.postMessage": postMessage,
   "chat.update": update,
   "conversations.history": history,

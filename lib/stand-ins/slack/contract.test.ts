@@ -116,6 +116,17 @@ if (existsSync(specFile)) {
       validator(op, "default")(await call("chat.postMessage", { channel: "C0NOTHERE0", text: "x" }));
     });
 
+    it("answers chat.getPermalink (which the spec declares as GET with channel and message_ts) per its success and error schemas", async () => {
+      const op = operation("chat.getPermalink", "get");
+      const declared = (op.parameters ?? []).map((p) => p.name);
+      expect(declared).toEqual(expect.arrayContaining(["channel", "message_ts"]));
+      const posted = await call("chat.postMessage", { channel: "C0DELIVERY", text: "Acme is ready" });
+      const answer = await call("chat.getPermalink", { channel: "C0DELIVERY", message_ts: posted.ts as string });
+      validator(op, "200")(answer);
+      expect(answer.permalink).toMatch(/^https:\/\/[a-z0-9-]+\.slack\.com\/archives\/C0DELIVERY\/p\d+$/);
+      validator(op, "default")(await call("chat.getPermalink", { channel: "C0DELIVERY", message_ts: "1700000000.000001" }));
+    });
+
     it("answers chat.update per its success and error schemas", async () => {
       const op = operation("chat.update", "post");
       const posted = await call("chat.postMessage", { channel: "C0DELIVERY", text: "Acme is ready", blocks });

@@ -18,6 +18,8 @@ import { SlackSandboxStore } from "./store.ts";
 export interface SlackSandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Where people open messages (chat.getPermalink): the app's Sandbox page. Unset: Slack's own permalinks. */
+  linkBase?: string;
   /** The bot token callers must send (Authorization: Bearer, or a `token` argument). */
   token: string;
   /** Signs button clicks; a random one (readable as `sandbox.signingSecret`) when absent. */
@@ -58,6 +60,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions): Promise<S
   const random = options.random ?? Math.random;
   const signingSecret = options.signingSecret ?? randomBytes(16).toString("hex");
   const store = new SlackSandboxStore(clock);
+  store.linkBase = options.linkBase;
   const api: ApiContext = { store, limiter: options.rateLimit === false ? undefined : new ChannelRateLimiter(options.rateLimit, clock) };
   let faults = options.faults ? faultOptionsSchema.parse(options.faults) : undefined;
   let baseUrl = "";

@@ -33,6 +33,8 @@ export interface SlackMessage {
 }
 
 export class SlackSandboxStore {
+  /** Where people open messages (the app's Sandbox page); unset: Slack's own permalinks. */
+  linkBase: string | undefined = undefined;
   readonly team = TEAM;
   readonly bot = BOT;
   private readonly channels = new Map<string, SlackChannel>(SEED_CHANNELS.map((c) => [c.id, { ...c }]));
