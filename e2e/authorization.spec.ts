@@ -225,6 +225,19 @@ test("each role and a signed-out visitor reach only what the README gives them",
       }
     }
   }
+  // IDOR through the queue's search and the dashboard's drill-down filters: a seller's queue never
+  // lists another seller's handoff, whatever the filters; everyone else's does.
+  const today = new Date().toISOString().slice(0, 10);
+  const search = `q=${encodeURIComponent(theirs.title)}`;
+  for (const query of [search, `${search}&closedFrom=${today}&closedTo=${today}`, `closedFrom=${today}&closedTo=${today}&size=100`]) {
+    const seller = await (await contexts.get("SALES")!.get(`/handoffs?${query}`)).text();
+    // The search box echoes the query, so look for the handoff's link, not its title.
+    check(!seller.includes(`/handoffs/${theirs.id}`), `/handoffs?${query}: a seller sees another seller's handoff`);
+    if (!query.startsWith(search)) continue;
+    const leader = await (await contexts.get("PS_LEADER")!.get(`/handoffs?${query}`)).text();
+    check(leader.includes(`/handoffs/${theirs.id}`), `/handoffs?${query}: a PS leader should see every handoff`);
+  }
+
   for (const context of contexts.values()) await context.dispose();
   expect(failures, "authorization matrix violations").toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { CollapsibleCard } from "@/components/ui/card";
-import type { BriefPreview as Preview } from "@/lib/delivery/actions";
+import type { BriefPreview as Preview } from "@/lib/delivery/commands";
 
 /** The implementation brief as it reads in Notion, for the PM reviewing it and the approver signing it off. */
 export function BriefPreview({ brief, defaultOpen = false }: { brief: Preview; defaultOpen?: boolean }) {

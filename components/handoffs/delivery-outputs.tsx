@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { usePost } from "@/components/ui/use-post";
-import type { DeliveryOutputsStatus } from "@/lib/delivery/actions";
+import type { DeliveryOutputsStatus } from "@/lib/delivery/commands";
 
 const JOB_STATE: Record<string, { label: string; tone: Tone }> = {
   PENDING: { label: "Queued", tone: "blue" },

@@ -209,7 +209,7 @@ describe("delivery outputs", () => {
     // answers and server errors: still nine tasks, now all assigned.
     clickup.setFaults({ rate: 0.15, kinds: ["lost_response", "500"] });
     await resolveOwner(team.pm, handoffId, toLead);
-    const { resyncOutput } = await import("./actions.ts");
+    const { resyncOutput } = await import("./commands.ts");
     await drain(handoffId);
     clickup.setFaults(null);
     // Linking a person to a member picked from ClickUp's directory: stored, audited on the handoff.
@@ -275,7 +275,7 @@ describe("delivery outputs", () => {
 
   it("publishes the brief to Notion, updates it in place and only ever appends to the decision log", async () => {
     await transitionHandoff(team.pm, handoffId, { type: "START_STAGE", stage: "IMPLEMENTATION_BRIEF" });
-    const { addDecision, resyncOutput } = await import("./actions.ts");
+    const { addDecision, resyncOutput } = await import("./commands.ts");
     await addDecision(team.pm, handoffId, { title: "Phase the rollout", rationale: "EMEA first, then APAC" });
     await drain(handoffId);
 

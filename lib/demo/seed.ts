@@ -8,6 +8,8 @@ import type { IntakeIssue } from "../intake/issues.ts";
 import { promiseAccuracyOf, rubricScore } from "../rules/rubric.ts";
 import type { FailurePattern, ReviewInput } from "../qa/runs.ts";
 import { RISK_LEVELS } from "../rules/severity.ts";
+import { isMaterial as isMaterialUnderPolicy } from "../handoffs/overrides.ts";
+import { DEFAULT_INTAKE_POLICY } from "../intake/policy.ts";
 
 /**
  * Realistic demo data for an empty database: thirteen people, a few hundred handoffs
@@ -1088,9 +1090,9 @@ const GATE_BYPASSES: Partial<Record<StageKey, { requirementKey: string; problem:
   },
 };
 
-/** The materiality policy seeded below: big deals and serious risks need a second approver. */
+/** Whether an override on this deal needs a second approver: the intake policy in force decides. */
 function isMaterial(plan: Plan): boolean {
-  return plan.amount >= 100_000 || plan.riskLevel === "HIGH" || plan.riskLevel === "CRITICAL";
+  return isMaterialUnderPolicy(DEFAULT_INTAKE_POLICY, { amount: plan.amount, riskLevel: plan.riskLevel });
 }
 
 function secondApprover(plan: Plan, requester: Person): Person {
@@ -1776,20 +1778,9 @@ export function buildDemoData(options: DemoDataOptions): Rows {
   const timelines = new Map(plans.map((p) => [p, p.status === "COMPLETED" ? completedTimeline(p, ctx) : openTimeline(p, ctx)] as const));
   draftOverrides(plans, timelines, ctx);
 
-  const admin = ctx.staff.get("admin@demo.local");
   const rows: Rows = {
     users: userRows(ctx.staff, options.passwordHash, options.now),
-    policies: [
-      {
-        id: newId(),
-        kind: "MATERIALITY",
-        version: 1,
-        config: { amountThreshold: 100_000, severityThreshold: "HIGH" },
-        note: "Overrides on deals of $100k or more, or with a high or critical risk, need a second approver.",
-        createdById: admin.id,
-        createdAt: plus(options.now, -(WINDOW_DAYS + 7) * DAY),
-      },
-    ],
+    policies: [],
     deals: [], snapshots: [], handoffs: [], stages: [], evidence: [], approvals: [], overrides: [], risks: [],
     commitments: [], milestones: [], dependencies: [], assumptions: [], scopeItems: [], constraints: [], decisions: [],
     scopeChanges: [], qaRuns: [], qaReviews: [], retrainingActions: [], audit: [],

@@ -6,7 +6,7 @@ import { noteOf } from "./evidence.ts";
 import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, mayDecide, missingEvidence, type CommandType } from "./lifecycle.ts";
 import { unresolvedIntakeIssues } from "./overrides.ts";
 import { STAGES } from "./stages.ts";
-import { mayResync } from "../delivery/actions.ts";
+import { mayResync } from "../delivery/commands.ts";
 import { mayResolveOwners } from "../delivery/owners.ts";
 import { mayReassign } from "./reassign.ts";
 import { loadLifecycleState } from "./transition.ts";

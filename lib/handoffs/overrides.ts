@@ -35,7 +35,7 @@ export const overrideClassificationSchema = z.object({
   classification: z.enum(["FALSE_POSITIVE", "FALSE_NEGATIVE", "JUSTIFIED", "UNCLASSIFIED"], "Choose a classification from the list."),
 });
 
-export function isMaterial(policy: IntakePolicy, handoff: { amount: Prisma.Decimal | null; riskLevel: RiskLevel }): boolean {
+export function isMaterial(policy: IntakePolicy, handoff: { amount: Prisma.Decimal | number | null; riskLevel: RiskLevel }): boolean {
   const amount = handoff.amount ? Number(handoff.amount) : 0;
   return amount >= policy.materiality.amountThreshold || atLeast(handoff.riskLevel, policy.materiality.severityThreshold);
 }

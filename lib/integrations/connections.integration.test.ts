@@ -14,7 +14,7 @@ let team: Team;
 let standIns: Awaited<ReturnType<typeof startDeliveryStandIns>>;
 let connections: typeof import("./connections.ts");
 let identities: typeof import("./identities.ts");
-let actions: typeof import("../delivery/actions.ts");
+let actions: typeof import("../delivery/commands.ts");
 let template: typeof import("../delivery/template.ts");
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   connections = await import("./connections.ts");
   identities = await import("./identities.ts");
-  actions = await import("../delivery/actions.ts");
+  actions = await import("../delivery/commands.ts");
   template = await import("../delivery/template.ts");
   team = await createTeam(database.prisma);
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client.ts";
 import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
-import { recordDeliveryOutput } from "../../delivery/record.ts";
+import { recordDeliveryOutput } from "../../delivery/output-results.ts";
 import { currentTaskTemplate } from "../../delivery/template.ts";
 import { CLIENT_LINE_PREFIX, CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../../delivery/workspace-plan.ts";
 import { clickUpClient, type ClickUpTask } from "./client.ts";

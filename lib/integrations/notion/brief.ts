@@ -4,7 +4,7 @@ import { db } from "../../db/client.ts";
 import type { EffectContext, EffectHandler } from "../../sync/handlers.ts";
 import { briefContent, type BriefContent, type BriefSection } from "../../delivery/brief.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
-import { recordDeliveryOutput } from "../../delivery/record.ts";
+import { recordDeliveryOutput } from "../../delivery/output-results.ts";
 import { notionClient } from "./client.ts";
 
 /**

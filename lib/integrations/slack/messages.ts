@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "../../db/client.ts";
 import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../../delivery/model.ts";
-import { recordDeliveryOutput, type OutputEvidence } from "../../delivery/record.ts";
+import { recordDeliveryOutput, type OutputEvidence } from "../../delivery/output-results.ts";
 import { messageMarker, slackMessage, type SlackPurpose } from "../../delivery/slack-messages.ts";
 import { slackClient } from "./client.ts";
 

@@ -22,7 +22,7 @@ import { RevealOnHash } from "@/components/ui/reveal-on-hash";
 import { handoffRef, joinDistinct } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { isDomainError } from "@/lib/errors";
-import { deliveryOutputsStatus } from "@/lib/delivery/actions";
+import { deliveryOutputsStatus } from "@/lib/delivery/commands";
 import { ownerResolutionOptions } from "@/lib/delivery/owners";
 import { assignableCandidates } from "@/lib/handoffs/reassign";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";

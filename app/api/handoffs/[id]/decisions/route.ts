@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { addDecision } from "@/lib/delivery/actions";
+import { addDecision } from "@/lib/delivery/commands";
 import { readJson, route } from "@/lib/http/route";
 
 /** POST a decision to the handoff's append-only decision log. */

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { resyncOutput } from "@/lib/delivery/actions";
+import { resyncOutput } from "@/lib/delivery/commands";
 import { route } from "@/lib/http/route";
 
 /** POST: sync one delivery output (workspace, brief, ack, digest) of the handoff again. */
