@@ -5,7 +5,7 @@
 //
 // Reads DATABASE_URL. Exits 0 when intact, 1 when broken, 2 on bad input.
 import { createPrismaClient } from "../lib/db/client.ts";
-import { parsePublishedHead, verifyAuditChain } from "../lib/audit/chain.ts";
+import { parsePublishedHead, publishedHead, verifyAuditChain } from "../lib/audit/chain.ts";
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -23,7 +23,7 @@ const prisma = createPrismaClient(url, 1);
 try {
   const report = await verifyAuditChain({ client: prisma, expect: expect ?? undefined });
   if (report.ok) {
-    console.log(`The audit chain is intact: ${report.events} events, head ${report.head.seq}:${report.head.hash}`);
+    console.log(`The audit chain is intact: ${report.events} events, head ${publishedHead(report.head)}`);
     if (expect) console.log(`The head published at place ${expect.seq} matches.`);
   } else {
     const b = report.firstBreak!;

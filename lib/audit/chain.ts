@@ -83,11 +83,13 @@ function select(where: string) {
 export async function verifyAuditChain(options: { client?: PrismaClient; expect?: { seq: bigint; hash: string } } = {}): Promise<ChainReport> {
   const client = options.client ?? db();
   const head = await chainHead(client);
-  const broken = (row: Pick<Row, "id" | "seq" | "at">, reason: string): ChainReport => ({
+  let events = 0;
+  /** The report for the first broken link: at an event, or (id "—") at a place with no event. */
+  const broken = (where: { id: bigint | string; seq: bigint | null; at: string | null }, reason: string): ChainReport => ({
     ok: false,
-    events: 0,
+    events,
     head,
-    firstBreak: { eventId: String(row.id), seq: row.seq, at: row.at, reason },
+    firstBreak: { eventId: String(where.id), seq: where.seq, at: where.at, reason },
   });
 
   // Written while the chain trigger was off: no place in the chain at all.
@@ -96,7 +98,6 @@ export async function verifyAuditChain(options: { client?: PrismaClient; expect?
 
   let expectedSeq = 1n;
   let previous = "";
-  let events = 0;
   let expectedSeen = options.expect ? false : true;
   for (;;) {
     const rows = await client.$queryRawUnsafe<Row[]>(select(`WHERE "seq" >= $1 ORDER BY "seq" LIMIT ${BATCH}`), expectedSeq);
@@ -117,35 +118,27 @@ export async function verifyAuditChain(options: { client?: PrismaClient; expect?
   }
 
   const lastSeq = expectedSeq - 1n;
+  const nowhere = (seq: bigint) => ({ id: "—", seq, at: null });
   if (head.seq !== lastSeq || head.hash !== previous) {
-    return {
-      ok: false,
-      events,
-      head,
-      firstBreak: {
-        eventId: "—",
-        seq: lastSeq + 1n,
-        at: null,
-        reason: head.seq > lastSeq ? `The chain head is at ${head.seq} but the last event is ${lastSeq}: events were cut from the end.` : "The chain head does not match the last event: the head was rewritten.",
-      },
-    };
+    return broken(
+      nowhere(lastSeq + 1n),
+      head.seq > lastSeq ? `The chain head is at ${head.seq} but the last event is ${lastSeq}: events were cut from the end.` : "The chain head does not match the last event: the head was rewritten.",
+    );
   }
-  if (!expectedSeen) {
-    return {
-      ok: false,
-      events,
-      head,
-      firstBreak: { eventId: "—", seq: options.expect!.seq, at: null, reason: `The chain has no event at the published place ${options.expect!.seq}: it was cut back or rewritten since.` },
-    };
-  }
+  if (!expectedSeen) return broken(nowhere(options.expect!.seq), `The chain has no event at the published place ${options.expect!.seq}: it was cut back or rewritten since.`);
   return { ok: true, events, head, firstBreak: null };
 }
 
 /** Writes the chain head to the log, outside the database, so that a rewrite of the whole chain shows. */
 export async function publishChainHead(client: PrismaClient = db()): Promise<ChainHead> {
   const head = await chainHead(client);
-  logger.info({ event: "audit.chain_head", seq: String(head.seq), hash: head.hash, at: head.at?.toISOString() ?? null }, `audit chain head ${head.seq} ${head.hash}`);
+  logger.info({ event: "audit.chain_head", seq: String(head.seq), hash: head.hash, at: head.at?.toISOString() ?? null }, `audit chain head ${publishedHead(head)}`);
   return head;
+}
+
+/** A head as it is published (log, Operations, Audit trail) and read back: "place:hash". */
+export function publishedHead(head: Pick<ChainHead, "seq" | "hash">): string {
+  return `${head.seq}:${head.hash || "—"}`;
 }
 
 /** "123:abcdef…" as published, parsed; null when it is not of that form. */

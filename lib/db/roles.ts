@@ -20,18 +20,18 @@ export function assertRoleName(role: string): string {
   return role;
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** Creates the role when it does not exist (NOLOGIN unless a password is given). Needs CREATEROLE. */
 export async function ensureAppRole(client: pg.Client, role: string, password?: string): Promise<void> {
   assertRoleName(role);
   const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]);
-  if (!rowCount) await client.query(`CREATE ROLE ${ident(role)} ${password ? "LOGIN" : "NOLOGIN"} NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
-  if (password) await client.query(`ALTER ROLE ${ident(role)} LOGIN PASSWORD ${literal(password)}`);
+  const name = client.escapeIdentifier(role);
+  if (!rowCount) await client.query(`CREATE ROLE ${name} ${password ? "LOGIN" : "NOLOGIN"} NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS`);
+  if (password) await client.query(`ALTER ROLE ${name} LOGIN PASSWORD ${client.escapeLiteral(password)}`);
 }
 
 /** Grants the app role exactly what the app needs in the migrated schema and the job queue's. */
 export async function grantAppRole(client: pg.Client, role: string): Promise<void> {
+  const ident = (name: string) => client.escapeIdentifier(name);
   const r = ident(assertRoleName(role));
   const { rows } = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
   const schema = ident(rows[0].schema);
@@ -64,8 +64,4 @@ export async function grantAppRole(client: pg.Client, role: string): Promise<voi
   for (const { name } of secured) {
     await client.query(`CREATE POLICY ${ident(`app_${role}`)} ON graphile_worker.${ident(name)} TO ${r} USING (true) WITH CHECK (true)`);
   }
-}
-
-function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
 }

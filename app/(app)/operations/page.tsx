@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import Link from "next/link";
-import { chainHead } from "@/lib/audit/chain";
+import { chainHead, publishedHead } from "@/lib/audit/chain";
 import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { jobFilterSchema, listJobs, operationsOverview } from "@/lib/sync/operations";
@@ -110,7 +110,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         />
         <p className="px-5 py-3">
           <code className="block break-all font-mono text-xs text-slate-800">
-            {head.seq.toString()}:{head.hash || "—"}
+            {publishedHead(head)}
           </code>
           {head.at && <span className="mt-1 block text-xs text-slate-500">Last event {formatDateTime(head.at)}</span>}
         </p>

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
-import { chainHead, parsePublishedHead, verifyAuditChain } from "@/lib/audit/chain";
+import { chainHead, parsePublishedHead, publishedHead, verifyAuditChain } from "@/lib/audit/chain";
 import { requirePageActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit trail" };
@@ -41,7 +41,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
           <dt className="text-slate-500">Published form</dt>
           <dd>
             <code className="block break-all rounded bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800" data-testid="chain-head">
-              {head.seq.toString()}:{head.hash || "—"}
+              {publishedHead(head)}
             </code>
           </dd>
         </dl>
