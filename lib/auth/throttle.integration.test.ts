@@ -87,15 +87,6 @@ describe("password timing", () => {
     expect(await costsCompared(cheap)).toEqual([4, 12]);
     compare.mockRestore();
 
-    // And on the clock, roughly: none takes a fraction of the time of the others.
-    const time = async (hash: string | null) => {
-      const started = performance.now();
-      await verifyPasswordOrDummy("wrong", hash);
-      return performance.now() - started;
-    };
-    const known = await time(real);
-    expect(await time(null)).toBeGreaterThan(known * 0.5);
-    expect(await time(cheap)).toBeGreaterThan(known * 0.5);
     expect(await verifyPasswordOrDummy("correct horse", cheap)).toBe(true);
     expect(await verifyPasswordOrDummy("correct horse", null)).toBe(false);
   });

@@ -29,13 +29,11 @@ describe("the statement timeout", () => {
   });
 
   it(embedded ? "is not available on the embedded database (documented): statements run to the end" : "has PostgreSQL cancel a statement that runs too long, and leaves the connection usable", async () => {
-    const started = Date.now();
     const outcome = await client.$queryRaw`SELECT 1 AS slept FROM pg_sleep(1.5)`.then(
       () => "finished",
       (e: unknown) => (isStatementTimeout(e) ? "cancelled" : e),
     );
     expect(outcome).toBe(embedded ? "finished" : "cancelled");
-    if (!embedded) expect(Date.now() - started).toBeLessThan(1_400);
     expect(await client.$queryRaw<{ one: number }[]>`SELECT 1 AS one`).toEqual([{ one: 1 }]);
   });
 });
