@@ -1,5 +1,5 @@
-import { faultsAnswer, setFaults } from "../shared/control.ts";
-import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
+import { faultsAnswer, setFaults, type FaultSwitch } from "../shared/control.ts";
+import { FAULT_PROFILE, type FaultOptions } from "./faults.ts";
 import type { SandboxRequest, SandboxResponse } from "./http.ts";
 import type { RateLimitOptions } from "./rate-limit.ts";
 import type { ClickUpSandboxStore, ListRecord, TaskRecord } from "./store.ts";
@@ -13,8 +13,7 @@ import { urls } from "./views.ts";
 
 export interface ControlContext {
   store: ClickUpSandboxStore;
-  faults(): FaultOptions | undefined;
-  setFaults(faults: FaultOptions | undefined): void;
+  faults: FaultSwitch<FaultOptions>;
   rateLimit: RateLimitOptions | false;
 }
 
@@ -87,16 +86,16 @@ export function handleControl(ctx: ControlContext, req: SandboxRequest): Sandbox
           folders: ctx.store.folders(ctx.store.space.id).length,
           lists: ctx.store.allLists().length,
           tasks: ctx.store.allTasks().length,
-          faults: ctx.faults() ?? null,
+          faults: ctx.faults.current() ?? null,
           rateLimit: ctx.rateLimit,
         },
       };
     case "GET workspace":
       return { status: 200, body: workspaceTree(ctx.store) };
     case "GET faults":
-      return faultsAnswer(ctx);
+      return faultsAnswer(ctx.faults);
     case "POST faults":
-      return setFaults(ctx, faultOptionsSchema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[], hangMs?: number }");
+      return setFaults(ctx.faults, FAULT_PROFILE.schema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[], hangMs?: number }");
     case "POST reset":
       ctx.store.reset();
       return { status: 200, body: workspaceTree(ctx.store) };

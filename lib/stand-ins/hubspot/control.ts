@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { faultsAnswer } from "../shared/control.ts";
-import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
+import { faultsAnswer, type FaultSwitch } from "../shared/control.ts";
+import { FAULT_PROFILE, type FaultOptions } from "./faults.ts";
 import { parseBody, type SandboxRequest, type SandboxResponse } from "./http.ts";
 import { OBJECT_TYPE_NAMES, type ObjectTypeName } from "./model.ts";
 import type { CrmRecord, HubSpotSandboxStore } from "./store.ts";
@@ -16,8 +16,7 @@ export interface ControlContext {
   store: HubSpotSandboxStore;
   /** The portal's record URL for a deal, as the HubSpot UI would link it. */
   recordUrl(type: ObjectTypeName, id: string): string;
-  faults(): FaultOptions | undefined;
-  setFaults(faults: FaultOptions | undefined): void;
+  faults: FaultSwitch<FaultOptions>;
   webhooksDropped(): boolean;
   setWebhooksDropped(dropped: boolean): void;
   webhooksSettled(): Promise<void>;
@@ -57,7 +56,7 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
           portalId: ctx.store.portalId,
           deals: ctx.store.listDeals().length,
           webhooksDropped: ctx.webhooksDropped(),
-          faults: ctx.faults() ?? null,
+          faults: ctx.faults.current() ?? null,
         },
       };
     case "GET deals":
@@ -92,12 +91,12 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       await ctx.webhooksSettled();
       return { status: 200, body: { settled: true } };
     case "GET faults":
-      return faultsAnswer(ctx);
+      return faultsAnswer(ctx.faults);
     case "POST faults": {
       // Bad input is answered as HubSpot answers it, like the rest of this control API.
-      const faults = parseBody(req.rawBody, faultOptionsSchema);
-      ctx.setFaults(faults.rate > 0 ? faults : undefined);
-      return faultsAnswer(ctx);
+      const faults = parseBody(req.rawBody, FAULT_PROFILE.schema);
+      ctx.faults.set(faults.rate > 0 ? faults : undefined);
+      return faultsAnswer(ctx.faults);
     }
     default:
       return { status: 404, body: { error: `The sandbox control API has no route ${req.method} /${req.segments.join("/")}` } };

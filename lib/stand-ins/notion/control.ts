@@ -1,6 +1,6 @@
-import { faultsAnswer, setFaults } from "../shared/control.ts";
+import { faultsAnswer, setFaults, type FaultSwitch } from "../shared/control.ts";
 import { blockText, type BlockType } from "./blocks.ts";
-import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
+import { FAULT_PROFILE, type FaultOptions } from "./faults.ts";
 import type { SandboxRequest, SandboxResponse } from "./http.ts";
 import { normalizeId } from "./ids.ts";
 import { plainValue } from "./properties.ts";
@@ -18,8 +18,7 @@ import { pageTitle, pageUrl } from "./views.ts";
 
 export interface ControlContext {
   store: NotionSandboxStore;
-  faults(): FaultOptions | undefined;
-  setFaults(faults: FaultOptions | undefined): void;
+  faults: FaultSwitch<FaultOptions>;
   rateLimit: RateLimitOptions | false;
 }
 
@@ -74,7 +73,7 @@ export function handleControl(ctx: ControlContext, req: SandboxRequest): Sandbox
           bot: store.bot,
           databases: [...store.databases.values()].map((db) => ({ id: db.id, title: db.title, dataSourceIds: db.dataSourceIds })),
           pages: store.pagesOf(BRIEFS_DATA_SOURCE_ID).length,
-          faults: ctx.faults() ?? null,
+          faults: ctx.faults.current() ?? null,
           rateLimit: ctx.rateLimit,
         },
       };
@@ -87,9 +86,9 @@ export function handleControl(ctx: ControlContext, req: SandboxRequest): Sandbox
     case "GET requests":
       return { status: 200, body: { requests: store.requests } };
     case "GET faults":
-      return faultsAnswer(ctx);
+      return faultsAnswer(ctx.faults);
     case "POST faults":
-      return setFaults(ctx, faultOptionsSchema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[], hangMs?: number }");
+      return setFaults(ctx.faults, FAULT_PROFILE.schema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[], hangMs?: number }");
     case "POST reset":
       store.reset();
       return { status: 200, body: { ok: true } };

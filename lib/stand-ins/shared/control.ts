@@ -46,19 +46,19 @@ export const badRequest = (error: string): SandboxResponse => ({ status: 400, bo
 
 /** The injected faults as the control API sees them; the stand-in validates them again when set. */
 export interface FaultSwitch<F> {
-  faults(): F | undefined;
-  setFaults(faults: F | undefined): void;
+  current(): F | undefined;
+  set(faults: F | undefined): void;
 }
 
 /** GET faults: what is being injected, null for nothing. */
-export function faultsAnswer<F>(ctx: FaultSwitch<F>): SandboxResponse {
-  return { status: 200, body: { faults: ctx.faults() ?? null } };
+export function faultsAnswer<F>(faults: FaultSwitch<F>): SandboxResponse {
+  return { status: 200, body: { faults: faults.current() ?? null } };
 }
 
 /** POST faults: replaces what is injected (rate 0 turns it off); a body that does not fit the schema gets a 400 saying what was `expected`. */
-export function setFaults<F extends { rate: number }>(ctx: FaultSwitch<F>, schema: z.ZodType<F>, rawBody: string, expected: string): SandboxResponse {
-  const faults = schema.safeParse(controlBody(rawBody));
-  if (!faults.success) return badRequest(expected);
-  ctx.setFaults(faults.data.rate > 0 ? faults.data : undefined);
-  return faultsAnswer(ctx);
+export function setFaults<F extends { rate: number }>(faults: FaultSwitch<F>, schema: z.ZodType<F>, rawBody: string, expected: string): SandboxResponse {
+  const parsed = schema.safeParse(controlBody(rawBody));
+  if (!parsed.success) return badRequest(expected);
+  faults.set(parsed.data.rate > 0 ? parsed.data : undefined);
+  return faultsAnswer(faults);
 }

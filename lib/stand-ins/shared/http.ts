@@ -62,6 +62,11 @@ export function pathSegments(pathname: string): string[] {
     });
 }
 
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+}
+
 export function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   if (res.headersSent || res.destroyed) return;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { badRequest, controlBody, faultsAnswer, setFaults } from "../shared/control.ts";
+import { badRequest, controlBody, faultsAnswer, setFaults, type FaultSwitch } from "../shared/control.ts";
 import { channelView } from "./api.ts";
-import { faultOptionsSchema, type FaultOptions } from "./faults.ts";
+import { FAULT_PROFILE, type FaultOptions } from "./faults.ts";
 import type { SandboxRequest, SandboxResponse } from "./http.ts";
 import { clickSchema, SandboxUsageError, type Interactivity } from "./interactivity.ts";
 import type { SlackSandboxStore } from "./store.ts";
@@ -14,8 +14,7 @@ import type { SlackSandboxStore } from "./store.ts";
 export interface ControlContext {
   store: SlackSandboxStore;
   interactivity: Interactivity;
-  faults(): FaultOptions | undefined;
-  setFaults(faults: FaultOptions | undefined): void;
+  faults: FaultSwitch<FaultOptions>;
 }
 
 export { CONTROL_PREFIX } from "../shared/control.ts";
@@ -26,7 +25,7 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
 
   switch (route) {
     case "GET ":
-      return { status: 200, body: { team: ctx.store.team, bot: ctx.store.bot, channels: ctx.store.listChannels().length, faults: ctx.faults() ?? null } };
+      return { status: 200, body: { team: ctx.store.team, bot: ctx.store.bot, channels: ctx.store.listChannels().length, faults: ctx.faults.current() ?? null } };
     case "GET channels":
       return { status: 200, body: { channels: ctx.store.listChannels().map(channelView) } };
     case "GET users":
@@ -70,9 +69,9 @@ export async function handleControl(ctx: ControlContext, req: SandboxRequest): P
       }
     }
     case "GET faults":
-      return faultsAnswer(ctx);
+      return faultsAnswer(ctx.faults);
     case "POST faults":
-      return setFaults(ctx, faultOptionsSchema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[] }");
+      return setFaults(ctx.faults, FAULT_PROFILE.schema, req.rawBody, "Expected { rate: 0..1, kinds?: FaultKind[] }");
     default:
       return { status: 404, body: { error: `The sandbox control API has no route ${req.method} /${req.segments.join("/")}` } };
   }

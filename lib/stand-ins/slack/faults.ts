@@ -1,20 +1,15 @@
 import type { z } from "zod";
-import { faultPicker, faultOptionsFor } from "../shared/faults.ts";
+import { faultProfile } from "../shared/faults.ts";
 
 /**
- * Injected failures for the notifier's fault tests. "reset" drops the connection before doing
- * anything; "lost_response" performs the call, then drops the connection, so the message was
- * posted but the caller cannot know it (a retried chat.postMessage then posts twice).
+ * Injected failures for the notifier's fault tests, as the other stand-ins inject them
+ * (../shared/faults.ts): Slack's ratelimited, internal_error and service_unavailable answers,
+ * and the connection's faults except "timeout". After a "lost_response" the message was posted but
+ * the caller cannot know it (a retried chat.postMessage then posts twice).
  */
 
-export const FAULT_KINDS = ["429", "500", "503", "reset", "lost_response"] as const;
+export const FAULT_PROFILE = faultProfile(["429", "500", "503"]);
+
+export const { kinds: FAULT_KINDS, defaultKinds: DEFAULT_FAULT_KINDS } = FAULT_PROFILE;
 export type FaultKind = (typeof FAULT_KINDS)[number];
-
-/** The transient failures a client is expected to retry; lost responses are opt-in. */
-export const DEFAULT_FAULT_KINDS: readonly FaultKind[] = ["429", "500", "503", "reset"];
-
-export const faultOptionsSchema = faultOptionsFor(FAULT_KINDS);
-
-export type FaultOptions = z.infer<typeof faultOptionsSchema>;
-
-export const pickFault = faultPicker(DEFAULT_FAULT_KINDS);
+export type FaultOptions = z.infer<typeof FAULT_PROFILE.schema>;
