@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { verifyPassword } from "../auth/password.ts";
-import { STAGE_KEYS, stageDefinition } from "../handoffs/stages.ts";
-import { waitingOnFor } from "../handoffs/transition.ts";
+import { STAGE_KEYS, stageDefinition } from "../rules/stages.ts";
+import { waitingOnFor } from "../rules/waiting-on.ts";
+import { recomputeCompleteness } from "../intake/completeness.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
-import { isMaterial } from "../handoffs/overrides.ts";
+import { isMaterial } from "../intake/overrides.ts";
 import { DEFAULT_INTAKE_POLICY } from "../intake/policy.ts";
+import { reviewInputSchema } from "../qa/runs.ts";
+import { isOverdue } from "../rules/overdue.ts";
+import { promiseAccuracyOf, rubricScore } from "../rules/rubric.ts";
+import { mostSevere } from "../rules/severity.ts";
 import { buildDemoData, DEMO_PASSWORD, seedDemo } from "./seed.ts";
 
 const NOW = new Date("2026-11-25T15:30:00.000Z");
@@ -42,7 +47,25 @@ async function userId(email: string): Promise<string> {
   return (await prisma.user.findUniqueOrThrow({ where: { email } })).id;
 }
 
-describe("demo seed", () => {
+/** The score the app's own recomputation gives each handoff, in a transaction rolled back so the seeded rows stay as they are. */
+async function appCompleteness(handoffIds: string[]): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  const rollback = new Error("rollback");
+  await prisma
+    .$transaction(
+      async (tx) => {
+        for (const id of handoffIds) scores.set(id, await recomputeCompleteness(tx, id));
+        throw rollback;
+      },
+      { timeout: 60_000 },
+    )
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+  return scores;
+}
+
+describe("demo seed people and handoffs", () => {
   it("fills an empty database with 200 handoffs, well within the time budget", async () => {
     expect(firstRun).toEqual({ created: true, handoffs: 200 });
     expect(await prisma.handoff.count()).toBe(200);
@@ -81,10 +104,10 @@ describe("demo seed", () => {
       expect(h).toMatchObject({ stage: "INTAKE", stageStatus: "IN_PROGRESS" });
       expect(parseIntakeIssues(h.intakeIssues).length).toBeGreaterThan(0);
     }
-    const open = await prisma.handoff.count({ where: { status: { in: ["IN_PROGRESS", "INTAKE_BLOCKED"] } } });
-    const overdue = await prisma.handoff.count({ where: { status: { in: ["IN_PROGRESS", "INTAKE_BLOCKED"] }, dueAt: { lt: NOW } } });
-    expect(overdue / open).toBeGreaterThan(0.08);
-    expect(overdue / open).toBeLessThan(0.25);
+    const open = await prisma.handoff.findMany({ where: { status: { in: ["IN_PROGRESS", "INTAKE_BLOCKED"] } }, select: { dueAt: true, status: true } });
+    const overdue = open.filter((h) => isOverdue(h, NOW)).length;
+    expect(overdue / open.length).toBeGreaterThan(0.08);
+    expect(overdue / open.length).toBeLessThan(0.25);
   });
 
   it("gives Marco at least 12 gates to approve that someone else submitted", async () => {
@@ -109,6 +132,9 @@ describe("demo seed", () => {
     expect(waiting).toBeGreaterThanOrEqual(3);
   });
 
+});
+
+describe("demo seed history", () => {
   it("approved every earlier stage with its full evidence and a different approver", async () => {
     const approved = await prisma.handoffStage.findMany({ where: { status: "APPROVED" }, include: { evidence: true, approvals: true } });
     expect(approved.length).toBeGreaterThan(300);
@@ -132,6 +158,10 @@ describe("demo seed", () => {
       const row = h.stages.find((s) => s.key === h.stage)!;
       expect(row.status).toBe(h.stageStatus);
       expect(h.waitingOnId).toBe(waitingOnFor(h.stage, h.stageStatus, h.status, h, row.submittedById));
+      // Whoever decided a gate is whom the domain had the handoff wait on once it was submitted.
+      for (const s of h.stages.filter((s) => s.decidedById)) {
+        expect(s.decidedById).toBe(waitingOnFor(s.key, "AWAITING_APPROVAL", "IN_PROGRESS", h, s.submittedById));
+      }
       expect(h.deal.sourceUrl).toBe(`https://app.hubspot.com/contacts/24180345/record/0-3/${h.deal.sourceId}`);
 
       const events = h.auditEvents;
@@ -181,6 +211,51 @@ describe("demo seed", () => {
     expect(await prisma.retrainingAction.count()).toBe(3);
   });
 
+});
+
+describe("demo seed follows the domain's rules", () => {
+  it("stores on every handoff the completeness score the app computes from its rows", async () => {
+    const stored = await prisma.handoff.findMany({ select: { id: true, completenessScore: true, status: true } });
+    const computed = await appCompleteness(stored.map((h) => h.id));
+    expect(stored.map((h) => [h.id, h.completenessScore])).toEqual(stored.map((h) => [h.id, computed.get(h.id)]));
+    // The score tells apart what is missing: blocked intakes lack fields, completed handoffs hold all their evidence.
+    const mean = (status: string) => {
+      const scores = stored.filter((h) => h.status === status).map((h) => h.completenessScore);
+      return scores.reduce((sum, x) => sum + x, 0) / scores.length;
+    };
+    expect(mean("INTAKE_BLOCKED")).toBeLessThan(mean("IN_PROGRESS"));
+    expect(mean("IN_PROGRESS")).toBeLessThan(mean("COMPLETED"));
+  });
+
+  it("gives each handoff the risk level of its most severe risk", async () => {
+    const handoffs = await prisma.handoff.findMany({ select: { riskLevel: true, risks: { select: { severity: true } } } });
+    for (const h of handoffs) expect(h.riskLevel).toBe(mostSevere(h.risks.map((r) => r.severity)));
+  });
+
+  it("labels intake issues as the intake policy labels the field", async () => {
+    const blocked = await prisma.handoff.findMany({ where: { status: "INTAKE_BLOCKED" }, select: { intakeIssues: true } });
+    const overrides = await prisma.override.findMany({ where: { kind: "INTAKE_VALIDATION" }, select: { bypassed: true } });
+    const issues = [
+      ...blocked.flatMap((h) => parseIntakeIssues(h.intakeIssues)),
+      ...overrides.flatMap((o) => parseIntakeIssues((o.bypassed as { issues?: unknown }).issues)),
+    ];
+    expect(issues.length).toBeGreaterThan(0);
+    for (const issue of issues) expect(issue.label).toBe(DEFAULT_INTAKE_POLICY.fields.find((f) => f.key === issue.field)?.label);
+  });
+
+  it("scores each QA review with the domain's rubric and promise accuracy", async () => {
+    const reviews = await prisma.qaReview.findMany({ where: { reviewedAt: { not: null } } });
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) {
+      const { parts, commitments } = review.rubric as { parts: unknown; commitments: unknown };
+      const input = reviewInputSchema.parse({ rubric: parts, commitments, failurePatterns: review.failurePatterns });
+      expect(review.completenessScore).toBe(rubricScore(input.rubric));
+      expect(review.promiseAccuracy).toBe(promiseAccuracyOf(input.commitments.map((c) => c.outcome)));
+    }
+  });
+});
+
+describe("demo seed runs", () => {
   it("does nothing on a second run, so a restart keeps people's changes", async () => {
     const events = await prisma.auditEvent.count();
     const again = await seedDemo(prisma, { now: NOW });
