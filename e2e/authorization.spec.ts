@@ -31,7 +31,7 @@ interface Ids {
 }
 
 type Entry =
-  | { kind: "page"; path: (ids: Ids) => string; allowed: Role[] }
+  | { kind: "page"; path: (ids: Ids) => string; allowed: Role[]; /** Where the page sends those allowed, when it is a redirect. */ redirectsTo?: string }
   | { kind: "get"; path: (ids: Ids) => string; allowed: Role[] | "public" | "token" }
   | { kind: "post" | "delete"; path: (ids: Ids) => string; allowed: Role[] | "signature"; body?: unknown; note?: string }
   | { kind: "public"; note: string };
@@ -54,6 +54,7 @@ const MATRIX: Record<string, Entry[]> = {
   "(app)/qa/[id]/page.tsx": [{ kind: "page", path: (ids) => `/qa/${ids.qaRun}`, allowed: except("DELIVERY_LEAD", "SALES") }],
   "(app)/operations/page.tsx": [{ kind: "page", path: () => "/operations", allowed: ["ADMIN", "REVOPS"] }],
   "(app)/sandbox/page.tsx": [{ kind: "page", path: () => "/sandbox", allowed: except("SALES") }],
+  "(app)/sandbox/hubspot/[...record]/page.tsx": [{ kind: "page", path: () => "/sandbox/hubspot/deals/31000000008", allowed: except("SALES"), redirectsTo: "/sandbox#deal-31000000008" }],
   "(app)/settings/intake/page.tsx": [{ kind: "page", path: () => "/settings/intake", allowed: ["ADMIN", "REVOPS"] }],
   "(app)/settings/template/page.tsx": [{ kind: "page", path: () => "/settings/template", allowed: ["ADMIN", "PS_LEADER", "REVOPS"] }],
   "(app)/settings/people/page.tsx": [{ kind: "page", path: () => "/settings/people", allowed: ["ADMIN", "REVOPS"] }],
@@ -71,16 +72,11 @@ const MATRIX: Record<string, Entry[]> = {
   "api/kpi/baseline/route.ts": [{ kind: "post", path: () => "/api/kpi/baseline", allowed: ["ADMIN", "PS_LEADER"], body: {} }],
 
   "api/assignment/route.ts": [{ kind: "post", path: () => "/api/assignment", allowed: ["ADMIN", "PS_LEADER", "REVOPS"], body: { rule: { strategy: "round_robin" }, note: "matrix" } }],
-  "api/connections/[vendor]/route.ts": [
-    { kind: "post", path: () => "/api/connections/clickup", allowed: ["ADMIN", "REVOPS"], body: {} },
-    { kind: "delete", path: () => "/api/connections/clickup", allowed: ["ADMIN", "REVOPS"] },
-  ],
-  "api/connections/[vendor]/check/route.ts": [{ kind: "post", path: () => "/api/connections/clickup/check", allowed: ["ADMIN", "REVOPS"], body: {} }],
-  "api/connections/hubspot/route.ts": [
-    { kind: "post", path: () => "/api/connections/hubspot", allowed: ["ADMIN", "REVOPS"], body: {} },
-    { kind: "delete", path: () => "/api/connections/hubspot", allowed: ["ADMIN", "REVOPS"] },
-  ],
-  "api/connections/hubspot/check/route.ts": [{ kind: "post", path: () => "/api/connections/hubspot/check", allowed: ["ADMIN", "REVOPS"], body: {} }],
+  "api/connections/[vendor]/route.ts": ["hubspot", "clickup"].flatMap((tool): Entry[] => [
+    { kind: "post", path: () => `/api/connections/${tool}`, allowed: ["ADMIN", "REVOPS"], body: {} },
+    { kind: "delete", path: () => `/api/connections/${tool}`, allowed: ["ADMIN", "REVOPS"] },
+  ]),
+  "api/connections/[vendor]/check/route.ts": ["hubspot", "clickup"].map((tool): Entry => ({ kind: "post", path: () => `/api/connections/${tool}/check`, allowed: ["ADMIN", "REVOPS"], body: {} })),
   "api/delivery/template/route.ts": [{ kind: "post", path: () => "/api/delivery/template", allowed: ["ADMIN", "PS_LEADER", "REVOPS"], body: { template: {}, note: "matrix" } }],
   "api/intake/policy/route.ts": [{ kind: "post", path: () => "/api/intake/policy", allowed: ["ADMIN", "REVOPS"], body: { policy: {}, note: "matrix" } }],
   "api/intake/policy/versions/[version]/decision/route.ts": [
@@ -198,6 +194,7 @@ test("each role and a signed-out visitor reach only what the README gives them",
           const status = response.status();
           const location = response.headers()["location"] ?? "";
           if (who === "ANONYMOUS") check(status >= 300 && status < 400 && location.includes("/login"), `${file} ${url}: signed out got ${status} ${location}`);
+          else if (allowed && entry.redirectsTo) check(status >= 300 && status < 400 && location.includes(entry.redirectsTo), `${file} ${url}: ${who} should be sent to ${entry.redirectsTo}, got ${status} ${location}`);
           else if (allowed) check(status === 200, `${file} ${url}: ${who} should be allowed, got ${status} ${location}`);
           else check(status === 404 || (status >= 300 && status < 400 && location.includes("/forbidden")), `${file} ${url}: ${who} should be refused, got ${status} ${location}`);
         } else if (entry.kind === "get") {

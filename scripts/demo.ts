@@ -118,6 +118,8 @@ async function main() {
       HUBSPOT_CLIENT_SECRET: secrets.HUBSPOT_CLIENT_SECRET,
       HUBSPOT_API_BASE_URL: hubspot.url,
       HUBSPOT_SANDBOX_URL: hubspot.url,
+      // The stand-in has no record pages: a deal's source link opens it on the Sandbox page.
+      HUBSPOT_RECORD_URL_BASE: `${appUrl}/sandbox/hubspot`,
     }),
     ...standIns?.env,
   };

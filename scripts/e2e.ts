@@ -62,6 +62,8 @@ const appEnv = {
   HUBSPOT_CLIENT_SECRET: hubspotSecret,
   HUBSPOT_API_BASE_URL: hubspot.url,
   HUBSPOT_SANDBOX_URL: hubspot.url,
+  // The stand-in has no record pages: a deal's source link opens it on the Sandbox page.
+  HUBSPOT_RECORD_URL_BASE: `${appUrl}/sandbox/hubspot`,
   METRICS_TOKEN: "e2e-metrics-token-0123456789",
   LOG_LEVEL: "warn",
 };

@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
-import { STAGES } from "@/lib/handoffs/stages";
+import { STAGES } from "@/lib/rules/stages";
 
 const ACTION_LABEL: Record<string, string> = {
   "handoff.created": "Handoff created from the CRM",

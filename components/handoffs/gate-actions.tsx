@@ -33,9 +33,8 @@ export function GateActions({
   onRequestChanges: () => void;
 }) {
   const allowed = new Set(handoff.allowed);
-  // Whether the gate is open to its workers even though submitting is not allowed yet: HandoffDetail
-  // does not say so, so this repeats lifecycle's WORKABLE statuses for the current stage.
-  const workable = stage.status === "IN_PROGRESS" || stage.status === "CHANGES_REQUESTED";
+  // Open to its workers even before submitting is allowed (the button shows, disabled, with what is missing).
+  const { workable } = stage;
   const sentBack = handoff.risks.filter((r) => r.status === "REJECTED").length;
 
   return (

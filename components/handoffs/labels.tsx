@@ -1,5 +1,5 @@
 import { Badge, type Tone } from "@/components/ui/badge";
-import { HANDOFF_STATUS_LABEL, STAGE_STATUS_LABEL, stageDefinition } from "@/lib/handoffs/stages";
+import { HANDOFF_STATUS_LABEL, STAGE_STATUS_LABEL, stageDefinition } from "@/lib/rules/stages";
 import type { HandoffStatus, RiskLevel, StageKey, StageStatus } from "@/lib/db/generated/enums";
 
 const RISK_TONE: Record<RiskLevel, Tone> = { LOW: "slate", MEDIUM: "blue", HIGH: "amber", CRITICAL: "red" };

@@ -1,7 +1,7 @@
 import { cx } from "@/components/ui/cx";
 import { formatDate } from "@/components/ui/format";
 import type { HandoffDetail } from "@/lib/handoffs/detail";
-import { STAGE_STATUS_LABEL } from "@/lib/handoffs/stages";
+import { STAGE_STATUS_LABEL } from "@/lib/rules/stages";
 
 /**
  * The six stages in order, each with its gate state. The current stage links to its gate at

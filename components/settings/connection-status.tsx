@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
-import type { CheckItem, CheckResult } from "@/lib/integrations/connection-check";
+import type { CheckItem, CheckResult } from "@/lib/connections/manage";
 
 /** What every tool's connection reports, whichever tool it is. */
 export interface ConnectionState {

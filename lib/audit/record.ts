@@ -1,9 +1,27 @@
 import type { Prisma } from "../db/generated/client.ts";
 import type { Tx } from "../db/client.ts";
-import type { Actor } from "../auth/roles.ts";
+import type { Role } from "../db/generated/enums.ts";
+
+/** A person acting (lib/auth's Actor fits), or the system under a name. */
+export interface AuditActor {
+  userId: string;
+  role: Role;
+  name: string;
+}
+
+/**
+ * Where an action came from when it did not come from the app: a Slack click. Its ids are
+ * written into every audit event the command records, so the trail says which Slack user in
+ * which workspace acted, not only whom that user was linked to.
+ */
+export interface ActionOrigin {
+  via: "slack";
+  slackUserId: string;
+  slackTeamId: string | null;
+}
 
 export interface AuditInput {
-  actor: Actor | { system: string };
+  actor: AuditActor | { system: string };
   action: string;
   entityType: string;
   entityId: string;

@@ -77,3 +77,8 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
 export function can(role: Role, capability: Capability): boolean {
   return CAPABILITIES[role].includes(capability);
 }
+
+/** The assigned PM and delivery lead, and PS leaders, own what delivery decides and what changes in scope. */
+export function mayDecide(actor: Actor, h: { projectManagerId: string | null; deliveryLeadId: string | null }): boolean {
+  return actor.role === "PS_LEADER" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId) || (actor.role === "DELIVERY_LEAD" && h.deliveryLeadId === actor.userId);
+}

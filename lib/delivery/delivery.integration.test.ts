@@ -26,7 +26,7 @@ let notion: NotionSandbox;
 let slack: SlackSandbox;
 let receiver: Server;
 let runSyncJob: (id: string) => Promise<void>;
-let receiveSlackInteraction: typeof import("../integrations/slack/interactions.ts").receiveSlackInteraction;
+let receiveSlackInteraction: typeof import("../handoffs/slack-interactions.ts").receiveSlackInteraction;
 
 const CHANNEL = "C0DELIVERY";
 const LEAD_SLACK = "U0SEED05";
@@ -74,7 +74,7 @@ beforeAll(async () => {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
   });
   ({ runSyncJob } = await import("../sync/run-job.ts"));
-  ({ receiveSlackInteraction } = await import("../integrations/slack/interactions.ts"));
+  ({ receiveSlackInteraction } = await import("../handoffs/slack-interactions.ts"));
   const { registerEffects } = await import("../worker/effects.ts");
   registerEffects();
 

@@ -1,8 +1,8 @@
 import type { PrismaClient, Tx } from "../db/client.ts";
 import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import { env } from "../env.ts";
-import { noteOf } from "../handoffs/evidence.ts";
-import { STAGE_KEYS } from "../handoffs/stages.ts";
+import { noteOf } from "../rules/evidence.ts";
+import { STAGE_KEYS } from "../rules/stages.ts";
 import { KICKOFF_SLA_DAYS } from "../rules/sla.ts";
 
 /**

@@ -3,8 +3,8 @@ import { db, type Tx } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import { visibleHandoffs } from "../handoffs/access.ts";
-import { clickupMembers, refreshActiveHandoffs } from "../integrations/identities.ts";
+import { visibleHandoffs } from "../auth/handoff-access.ts";
+import { clickupMembers, refreshActiveHandoffs } from "./identities.ts";
 import { refreshDeliveryOutputs } from "./outputs.ts";
 
 /**

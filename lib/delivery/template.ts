@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can, type Actor } from "../auth/roles.ts";
 import { forbidden } from "../errors.ts";
 import { currentVersion, listVersions, saveVersion, type Versioned } from "../policy/versions.ts";
-import type { Assignment } from "../handoffs/stages.ts";
+import type { Assignment } from "../rules/stages.ts";
 
 /**
  * The standard task template a delivery workspace is built from: fixed tasks owned by a

@@ -1,4 +1,4 @@
-import type { Assignment } from "../handoffs/stages.ts";
+import type { Assignment } from "../rules/stages.ts";
 import { kickoffDate, type DeliveryModel, type ItemOwner, type Person } from "./model.ts";
 import { ALL_GATES, ASSIGNMENT_LABEL, type TaskTemplate } from "./template.ts";
 

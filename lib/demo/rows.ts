@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/client.ts";
 import { waitingOnFor } from "../rules/waiting-on.ts";
-import { completenessOf, type ScoredHandoff } from "./completeness.ts";
+import type { IntakeIssue } from "../intake/issues.ts";
+import { handoffCompleteness, type ScoredHandoff } from "../rules/completeness.ts";
 import { contentRows } from "./content-rows.ts";
 import { evidenceContent } from "./evidence.ts";
 import type { Person } from "./people.ts";
@@ -139,7 +140,12 @@ function kickoffEvents(plan: Plan, timeline: Timeline, log: AuditLog, ctx: Ctx):
 }
 
 /** What the completeness score reads besides the intake issues: the handoff's stages, evidence, risks and commitments as written. */
-type HandoffFacts = Omit<ScoredHandoff, "intakeIssues">;
+type HandoffFacts = Omit<ScoredHandoff, "fieldCount" | "fieldsWithIssues">;
+
+/** The score the app keeps on the handoff, by the domain's rule, under the demo's intake policy. */
+function scoreOf(facts: HandoffFacts, issues: readonly IntakeIssue[]): number {
+  return handoffCompleteness({ ...facts, fieldCount: DEMO_POLICY.fields.length, fieldsWithIssues: issues.map((i) => i.field) });
+}
 
 function scoredFacts(plan: Plan, timeline: Timeline, rows: Rows): HandoffFacts {
   return {
@@ -155,11 +161,7 @@ function scoredFacts(plan: Plan, timeline: Timeline, rows: Rows): HandoffFacts {
  */
 function intakeEvent(plan: Plan, facts: HandoffFacts, log: AuditLog): void {
   const passed = plan.capturedIssues.length === 0;
-  const completenessScore = completenessOf(DEMO_POLICY, {
-    ...facts,
-    intakeIssues: plan.capturedIssues,
-    stages: [{ key: "INTAKE", status: "IN_PROGRESS", evidence: passed ? [{ requirementKey: "deal_snapshot" }] : [] }],
-  });
+  const completenessScore = scoreOf({ ...facts, stages: [{ key: "INTAKE", status: "IN_PROGRESS", evidence: passed ? [{ requirementKey: "deal_snapshot" }] : [] }] }, plan.capturedIssues);
   const issues = plan.capturedIssues as unknown as Prisma.InputJsonValue;
   log.add(plus(plan.createdAt, 2000), "HubSpot intake", passed ? "intake.validated" : "intake.blocked", { issues, completenessScore });
 }
@@ -192,7 +194,7 @@ function handoffRow(
     status: plan.status,
     riskLevel: plan.riskLevel,
     intakeIssues: intakeIssues as unknown as Prisma.InputJsonValue,
-    completenessScore: completenessOf(DEMO_POLICY, { ...facts, intakeIssues }),
+    completenessScore: scoreOf(facts, intakeIssues),
     amount: plan.amount,
     psLeaderId: plan.psLeader.id,
     projectManagerId: plan.projectManager.id,

@@ -2,10 +2,10 @@ import type { Prisma } from "../db/generated/client.ts";
 import type { StageKey } from "../db/generated/enums.ts";
 import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
-import { visibleHandoffs } from "./access.ts";
-import { noteOf } from "./evidence.ts";
+import { visibleHandoffs } from "../auth/handoff-access.ts";
+import { noteOf } from "../rules/evidence.ts";
 import { missingEvidence } from "./lifecycle.ts";
-import { stageDefinition } from "./stages.ts";
+import { stageDefinition } from "../rules/stages.ts";
 import { isOverdue } from "../rules/overdue.ts";
 
 /**

@@ -3,7 +3,7 @@ import type { StageKey, StageStatus } from "../db/generated/enums.ts";
 import type { Actor } from "../auth/roles.ts";
 import { DomainError, parseInput } from "../errors.ts";
 import { acknowledgementTerms, allowedCommands, assertAllowed, commandSchema, earliestToday, latestKickoffDay, type Command, type LifecycleState } from "./lifecycle.ts";
-import { STAGE_KEYS, stageDefinition } from "./stages.ts";
+import { STAGE_KEYS, stageDefinition } from "../rules/stages.ts";
 
 const PEOPLE = {
   admin: { userId: "u-admin", role: "ADMIN", name: "Ada" },

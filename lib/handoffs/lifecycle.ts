@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { HandoffStatus, RiskLevel, StageKey, StageStatus } from "../db/generated/enums.ts";
-import type { Actor } from "../auth/roles.ts";
+import { mayDecide, type Actor } from "../auth/roles.ts";
 import { conflict, forbidden, invalid } from "../errors.ts";
-import { STAGE_KEYS, previousStage, stageDefinition, type StageDefinition } from "./stages.ts";
+import { STAGE_KEYS, previousStage, stageDefinition, type StageDefinition } from "../rules/stages.ts";
 
 /**
  * The handoff lifecycle as pure rules: given the state of a handoff, who is acting
@@ -163,11 +163,6 @@ export function canManageKickoff(state: LifecycleState, actor: Actor): boolean {
   return isAssignedProjectManager(state, actor) || actor.role === "PS_LEADER";
 }
 
-/** The assigned PM and delivery lead, and PS leaders, own what delivery decides and what changes in scope. */
-export function mayDecide(actor: Actor, h: { projectManagerId: string | null; deliveryLeadId: string | null }): boolean {
-  return actor.role === "PS_LEADER" || (actor.role === "PROJECT_MANAGER" && h.projectManagerId === actor.userId) || (actor.role === "DELIVERY_LEAD" && h.deliveryLeadId === actor.userId);
-}
-
 /** May this actor work (capture evidence for, start, submit) the stage? */
 export function canWorkStage(state: LifecycleState, actor: Actor, def: StageDefinition): boolean {
   if (!def.workers.includes(actor.role)) return false;
@@ -214,160 +209,178 @@ function assertWorker(state: LifecycleState, actor: Actor, def: StageDefinition)
 
 const WORKABLE: readonly StageStatus[] = ["IN_PROGRESS", "CHANGES_REQUESTED"];
 
+/** A stage can be worked (evidence, submit, acknowledge) while in progress or sent back. */
+export function isWorkable(status: StageStatus): boolean {
+  return WORKABLE.includes(status);
+}
+
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+type Rule<T extends CommandType> = (state: LifecycleState, actor: Actor, command: CommandOf<T>) => void;
+
+function mayStartStage(state: LifecycleState, actor: Actor, command: CommandOf<"START_STAGE">): void {
+  const def = stageDefinition(command.stage);
+  assertWorker(state, actor, def);
+  assertCurrentStage(state, command.stage);
+  const prev = previousStage(command.stage);
+  if (prev && state.stages[prev].status !== "APPROVED") {
+    throw conflict(`The ${stageDefinition(prev).label} gate must be approved before ${def.label} can start.`);
+  }
+  if (state.stages[command.stage].status !== "NOT_STARTED") {
+    throw conflict(`${def.label} has already started.`);
+  }
+}
+
+function mayCaptureEvidence(state: LifecycleState, actor: Actor, command: CommandOf<"CAPTURE_EVIDENCE">): void {
+  const def = stageDefinition(command.stage);
+  assertWorker(state, actor, def);
+  assertCurrentStage(state, command.stage);
+  if (!WORKABLE.includes(state.stages[command.stage].status)) {
+    throw conflict(`Evidence can only be added while ${def.label} is in progress.`);
+  }
+  const requirement = def.evidence.find((r) => r.key === command.requirementKey);
+  if (!requirement) throw invalid(`${def.label} has no evidence item "${command.requirementKey}".`);
+  if (requirement.recordedBy) throw conflict(`“${requirement.label}” is recorded by ${requirement.recordedBy}, not by hand.`);
+  if (requirement.kind === "NOTE" && !command.note) {
+    throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });
+  }
+  if (command.stage === "INTAKE" && requirement.key === "risks_reviewed") assertRisksReviewable(state);
+}
+
+function maySubmitGate(state: LifecycleState, actor: Actor, command: CommandOf<"SUBMIT_GATE">): void {
+  const def = stageDefinition(command.stage);
+  assertWorker(state, actor, def);
+  assertCurrentStage(state, command.stage);
+  const stage = state.stages[command.stage];
+  if (!WORKABLE.includes(stage.status)) {
+    throw conflict(
+      stage.status === "AWAITING_APPROVAL"
+        ? `The ${def.label} gate is already awaiting approval.`
+        : `${def.label} must be started before its gate can be submitted.`,
+    );
+  }
+  if (command.stage === "INTAKE" && !state.intakeOverridden && (state.status === "INTAKE_BLOCKED" || state.intakeIssueCount > 0)) {
+    throw conflict(
+      `Intake is blocked: ${state.intakeIssueCount} mandatory field${state.intakeIssueCount === 1 ? " is" : "s are"} missing or invalid in the CRM.`,
+    );
+  }
+  const missing = missingEvidence(def, stage);
+  if (missing.length > 0) {
+    throw invalid(`The ${def.label} gate is missing evidence: ${missing.join("; ")}.`);
+  }
+  // The risk check must still hold: a risk may have changed since it was confirmed.
+  if (command.stage === "INTAKE") assertRisksReviewable(state);
+}
+
+function mayDecideGate(state: LifecycleState, actor: Actor, command: CommandOf<"APPROVE_GATE" | "REQUEST_CHANGES">): void {
+  const def = stageDefinition(command.stage);
+  if (!canApproveStage(state, actor, def)) {
+    throw forbidden(`Only the assigned project manager or a PS leader can sign off the ${def.label} gate.`);
+  }
+  assertCurrentStage(state, command.stage);
+  const stage = state.stages[command.stage];
+  if (stage.status !== "AWAITING_APPROVAL") {
+    throw conflict(`The ${def.label} gate is not awaiting approval.`);
+  }
+  if (stage.submittedById === actor.userId) {
+    throw forbidden("You submitted this gate; a different approver must sign it off.");
+  }
+}
+
+/** The assigned delivery lead, while Acknowledgement is in progress. */
+function assertAcknowledgementOpen(state: LifecycleState, actor: Actor): void {
+  const def = stageDefinition("ACKNOWLEDGEMENT");
+  if (actor.role !== "DELIVERY_LEAD" || state.assignments.deliveryLeadId !== actor.userId) {
+    throw forbidden("Only the assigned delivery lead can acknowledge this handoff and accept or reject its risks.");
+  }
+  assertCurrentStage(state, "ACKNOWLEDGEMENT");
+  if (!WORKABLE.includes(state.stages.ACKNOWLEDGEMENT.status)) {
+    throw conflict(`${def.label} must be in progress to acknowledge.`);
+  }
+}
+
+function mayAcknowledge(state: LifecycleState, actor: Actor): void {
+  assertAcknowledgementOpen(state, actor);
+  if (state.acknowledgedAt) throw conflict("This handoff is already acknowledged.");
+  const sentBack = state.risks.filter((r) => r.status === "REJECTED");
+  if (sentBack.length) {
+    throw conflict(`${sentBack.length} risk${sentBack.length === 1 ? " was" : "s were"} sent back (${sentBack.map((r) => `“${r.title}”`).join(", ")}); the project manager must revise ${sentBack.length === 1 ? "it" : "them"} first.`);
+  }
+}
+
+function mayDecideRisk(state: LifecycleState, actor: Actor, command: CommandOf<"ACCEPT_RISK" | "REJECT_RISK">): void {
+  assertAcknowledgementOpen(state, actor);
+  const risk = state.risks.find((r) => r.id === command.riskId);
+  if (!risk) throw invalid("This risk does not belong to this handoff.");
+  if (risk.status !== "OPEN") throw conflict(`“${risk.title}” is ${risk.status.toLowerCase()}, not open.`);
+}
+
+function mayReviseRisk(state: LifecycleState, actor: Actor, command: CommandOf<"REVISE_RISK">): void {
+  if (!canManageKickoff(state, actor)) {
+    throw forbidden("Only the assigned project manager or a PS leader can revise a risk the delivery lead sent back.");
+  }
+  assertCurrentStage(state, "ACKNOWLEDGEMENT");
+  const risk = state.risks.find((r) => r.id === command.riskId);
+  if (!risk) throw invalid("This risk does not belong to this handoff.");
+  if (risk.status !== "REJECTED") throw conflict(`Only a risk the delivery lead sent back can be revised; “${risk.title}” is ${risk.status.toLowerCase()}.`);
+}
+
+function mayManageDates(state: LifecycleState, actor: Actor, command: CommandOf<"SCHEDULE_KICKOFF" | "CONFIRM_CLIENT_DATES">): void {
+  if (!canManageKickoff(state, actor)) {
+    throw forbidden("Only the assigned project manager or a PS leader can schedule the kickoff or confirm client dates.");
+  }
+  if (!state.acknowledgedAt) {
+    throw conflict(
+      "Not yet: the delivery lead must acknowledge the handoff and accept its risks before the kickoff is scheduled or client dates are confirmed.",
+    );
+  }
+  if (command.type === "SCHEDULE_KICKOFF" && command.date < earliestToday()) {
+    throw invalid(`The kickoff cannot be scheduled in the past (${command.date}): pick today or a later day.`, { date: ["Pick today or a later day."] });
+  }
+  if (command.type === "SCHEDULE_KICKOFF" && command.date > latestKickoffDay()) {
+    throw invalid(`The kickoff cannot be scheduled more than two years ahead (${command.date}): check the year.`, { date: ["Pick a day within the next two years."] });
+  }
+}
+
+function mayRecordKickoff(state: LifecycleState, actor: Actor, command: CommandOf<"RECORD_KICKOFF">): void {
+  if (!canManageKickoff(state, actor)) {
+    throw forbidden("Only the assigned project manager or a PS leader can record the kickoff.");
+  }
+  if (!state.kickoffScheduledAt) throw conflict("Schedule the kickoff before recording that it was held.");
+  if (state.actualKickoffAt) throw conflict("The kickoff has already been recorded.");
+  assertCurrentStage(state, "KICKOFF_QA");
+  if (!WORKABLE.includes(state.stages.KICKOFF_QA.status)) {
+    throw conflict("Start the Kickoff & QA stage before recording the kickoff.");
+  }
+  if (command.date > new Date().toISOString().slice(0, 10)) throw invalid("The kickoff cannot be recorded before the day it is held.", { date: ["Pick today or an earlier day."] });
+}
+
+function mayLogScopeChange(state: LifecycleState, actor: Actor): void {
+  if (!mayDecide(actor, state.assignments)) {
+    throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can log a scope change.");
+  }
+}
+
+/** The rule for each command: adding a command without one fails to compile. */
+const RULES: { [T in CommandType]: Rule<T> } = {
+  START_STAGE: mayStartStage,
+  CAPTURE_EVIDENCE: mayCaptureEvidence,
+  SUBMIT_GATE: maySubmitGate,
+  APPROVE_GATE: mayDecideGate,
+  REQUEST_CHANGES: mayDecideGate,
+  ACKNOWLEDGE: mayAcknowledge,
+  ACCEPT_RISK: mayDecideRisk,
+  REJECT_RISK: mayDecideRisk,
+  REVISE_RISK: mayReviseRisk,
+  SCHEDULE_KICKOFF: mayManageDates,
+  CONFIRM_CLIENT_DATES: mayManageDates,
+  RECORD_KICKOFF: mayRecordKickoff,
+  LOG_SCOPE_CHANGE: mayLogScopeChange,
+};
+
 /** Throws a DomainError saying why the command is not allowed; returns when it is. */
 export function assertAllowed(state: LifecycleState, actor: Actor, command: Command): void {
   assertOpen(state);
-
-  switch (command.type) {
-    case "START_STAGE": {
-      const def = stageDefinition(command.stage);
-      assertWorker(state, actor, def);
-      assertCurrentStage(state, command.stage);
-      const prev = previousStage(command.stage);
-      if (prev && state.stages[prev].status !== "APPROVED") {
-        throw conflict(`The ${stageDefinition(prev).label} gate must be approved before ${def.label} can start.`);
-      }
-      if (state.stages[command.stage].status !== "NOT_STARTED") {
-        throw conflict(`${def.label} has already started.`);
-      }
-      return;
-    }
-
-    case "CAPTURE_EVIDENCE": {
-      const def = stageDefinition(command.stage);
-      assertWorker(state, actor, def);
-      assertCurrentStage(state, command.stage);
-      if (!WORKABLE.includes(state.stages[command.stage].status)) {
-        throw conflict(`Evidence can only be added while ${def.label} is in progress.`);
-      }
-      const requirement = def.evidence.find((r) => r.key === command.requirementKey);
-      if (!requirement) throw invalid(`${def.label} has no evidence item "${command.requirementKey}".`);
-      if (requirement.recordedBy) throw conflict(`“${requirement.label}” is recorded by ${requirement.recordedBy}, not by hand.`);
-      if (requirement.kind === "NOTE" && !command.note) {
-        throw invalid(`“${requirement.label}” needs a note.`, { note: ["Write what was confirmed, by whom and when."] });
-      }
-      if (command.stage === "INTAKE" && requirement.key === "risks_reviewed") assertRisksReviewable(state);
-      return;
-    }
-
-    case "SUBMIT_GATE": {
-      const def = stageDefinition(command.stage);
-      assertWorker(state, actor, def);
-      assertCurrentStage(state, command.stage);
-      const stage = state.stages[command.stage];
-      if (!WORKABLE.includes(stage.status)) {
-        throw conflict(
-          stage.status === "AWAITING_APPROVAL"
-            ? `The ${def.label} gate is already awaiting approval.`
-            : `${def.label} must be started before its gate can be submitted.`,
-        );
-      }
-      if (command.stage === "INTAKE" && !state.intakeOverridden && (state.status === "INTAKE_BLOCKED" || state.intakeIssueCount > 0)) {
-        throw conflict(
-          `Intake is blocked: ${state.intakeIssueCount} mandatory field${state.intakeIssueCount === 1 ? " is" : "s are"} missing or invalid in the CRM.`,
-        );
-      }
-      const missing = missingEvidence(def, stage);
-      if (missing.length > 0) {
-        throw invalid(`The ${def.label} gate is missing evidence: ${missing.join("; ")}.`);
-      }
-      // The risk check must still hold: a risk may have changed since it was confirmed.
-      if (command.stage === "INTAKE") assertRisksReviewable(state);
-      return;
-    }
-
-    case "APPROVE_GATE":
-    case "REQUEST_CHANGES": {
-      const def = stageDefinition(command.stage);
-      if (!canApproveStage(state, actor, def)) {
-        throw forbidden(`Only the assigned project manager or a PS leader can sign off the ${def.label} gate.`);
-      }
-      assertCurrentStage(state, command.stage);
-      const stage = state.stages[command.stage];
-      if (stage.status !== "AWAITING_APPROVAL") {
-        throw conflict(`The ${def.label} gate is not awaiting approval.`);
-      }
-      if (stage.submittedById === actor.userId) {
-        throw forbidden("You submitted this gate; a different approver must sign it off.");
-      }
-      return;
-    }
-
-    case "ACKNOWLEDGE":
-    case "ACCEPT_RISK":
-    case "REJECT_RISK": {
-      const def = stageDefinition("ACKNOWLEDGEMENT");
-      if (actor.role !== "DELIVERY_LEAD" || state.assignments.deliveryLeadId !== actor.userId) {
-        throw forbidden("Only the assigned delivery lead can acknowledge this handoff and accept or reject its risks.");
-      }
-      assertCurrentStage(state, "ACKNOWLEDGEMENT");
-      if (!WORKABLE.includes(state.stages.ACKNOWLEDGEMENT.status)) {
-        throw conflict(`${def.label} must be in progress to acknowledge.`);
-      }
-      if (command.type === "ACKNOWLEDGE") {
-        const sentBack = state.risks.filter((r) => r.status === "REJECTED");
-        if (sentBack.length) {
-          throw conflict(`${sentBack.length} risk${sentBack.length === 1 ? " was" : "s were"} sent back (${sentBack.map((r) => `“${r.title}”`).join(", ")}); the project manager must revise ${sentBack.length === 1 ? "it" : "them"} first.`);
-        }
-        return;
-      }
-      const risk = state.risks.find((r) => r.id === command.riskId);
-      if (!risk) throw invalid("This risk does not belong to this handoff.");
-      if (risk.status !== "OPEN") throw conflict(`“${risk.title}” is ${risk.status.toLowerCase()}, not open.`);
-      return;
-    }
-
-    case "REVISE_RISK": {
-      if (!canManageKickoff(state, actor)) {
-        throw forbidden("Only the assigned project manager or a PS leader can revise a risk the delivery lead sent back.");
-      }
-      assertCurrentStage(state, "ACKNOWLEDGEMENT");
-      const risk = state.risks.find((r) => r.id === command.riskId);
-      if (!risk) throw invalid("This risk does not belong to this handoff.");
-      if (risk.status !== "REJECTED") throw conflict(`Only a risk the delivery lead sent back can be revised; “${risk.title}” is ${risk.status.toLowerCase()}.`);
-      return;
-    }
-
-    case "SCHEDULE_KICKOFF":
-    case "CONFIRM_CLIENT_DATES": {
-      if (!canManageKickoff(state, actor)) {
-        throw forbidden("Only the assigned project manager or a PS leader can schedule the kickoff or confirm client dates.");
-      }
-      if (!state.acknowledgedAt) {
-        throw conflict(
-          "Not yet: the delivery lead must acknowledge the handoff and accept its risks before the kickoff is scheduled or client dates are confirmed.",
-        );
-      }
-      if (command.type === "SCHEDULE_KICKOFF" && command.date < earliestToday()) {
-        throw invalid(`The kickoff cannot be scheduled in the past (${command.date}): pick today or a later day.`, { date: ["Pick today or a later day."] });
-      }
-      if (command.type === "SCHEDULE_KICKOFF" && command.date > latestKickoffDay()) {
-        throw invalid(`The kickoff cannot be scheduled more than two years ahead (${command.date}): check the year.`, { date: ["Pick a day within the next two years."] });
-      }
-      return;
-    }
-
-    case "RECORD_KICKOFF": {
-      if (!canManageKickoff(state, actor)) {
-        throw forbidden("Only the assigned project manager or a PS leader can record the kickoff.");
-      }
-      if (!state.kickoffScheduledAt) throw conflict("Schedule the kickoff before recording that it was held.");
-      if (state.actualKickoffAt) throw conflict("The kickoff has already been recorded.");
-      assertCurrentStage(state, "KICKOFF_QA");
-      if (!WORKABLE.includes(state.stages.KICKOFF_QA.status)) {
-        throw conflict("Start the Kickoff & QA stage before recording the kickoff.");
-      }
-      if (command.date > new Date().toISOString().slice(0, 10)) throw invalid("The kickoff cannot be recorded before the day it is held.", { date: ["Pick today or an earlier day."] });
-      return;
-    }
-
-    case "LOG_SCOPE_CHANGE": {
-      if (!mayDecide(actor, state.assignments)) {
-        throw forbidden("Only the assigned project manager, the assigned delivery lead or a PS leader can log a scope change.");
-      }
-      return;
-    }
-  }
+  (RULES[command.type] as Rule<CommandType>)(state, actor, command);
 }
 
 /** Every command the actor could issue right now, for showing and hiding controls. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { unstorableText } from "../http/body.ts";
 import type { RiskLevel, StageKey } from "../db/generated/enums.ts";
-import { STAGE_KEYS } from "./stages.ts";
+import { STAGE_KEYS } from "../rules/stages.ts";
 import { RISK_LEVELS } from "../rules/severity.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Prisma } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { kickoffDelayed } from "./lateness.ts";
-import { visibleHandoffs } from "./access.ts";
+import { visibleHandoffs } from "../auth/handoff-access.ts";
 import type { QueuePage, QueueQuery } from "./queue-query.ts";
 import { isOverdue, SLA_CLOCK_RUNS } from "../rules/overdue.ts";
 

@@ -5,8 +5,8 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { refreshDeliveryOutputs } from "../delivery/outputs.ts";
 import { conflict, forbidden, invalid, notFound } from "../errors.ts";
-import { visibleHandoffs } from "./access.ts";
-import { waitingOnFor } from "./transition.ts";
+import { visibleHandoffs } from "../auth/handoff-access.ts";
+import { waitingOnFor } from "../rules/waiting-on.ts";
 
 /**
  * Reassigning a handoff's project manager, delivery lead or PS leader owner. PS leaders and

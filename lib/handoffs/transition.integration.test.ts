@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, createUser, type Team } from "../test/fixtures.ts";
 import { listInbox } from "./approvals.ts";
 import { getHandoffDetail } from "./detail.ts";
-import { decideOverride, requestIntakeOverride } from "./overrides.ts";
+import { decideOverride, requestIntakeOverride } from "../intake/overrides.ts";
 import { transitionHandoff } from "./transition.ts";
 
 let database: TestDatabase;

@@ -88,7 +88,7 @@ describe("the HubSpot webhook receiver, fuzzed", () => {
 
 describe("the Slack interactivity receiver, fuzzed", () => {
   it("answers 2xx or a 4xx, never a 5xx or an exception, whatever the signed form says", async () => {
-    const { receiveSlackInteraction } = await import("../integrations/slack/interactions.ts");
+    const { receiveSlackInteraction } = await import("../handoffs/slack-interactions.ts");
     const payload = fc.oneof(
       fc.json(),
       fc.record(

@@ -4,15 +4,16 @@ import { db, type Tx } from "../db/client.ts";
 import { recordAudit } from "../audit/record.ts";
 import { env } from "../env.ts";
 import { conflict } from "../errors.ts";
-import { createHubSpotClient, dealRecordUrl, hubspotConfig } from "../integrations/hubspot/client.ts";
+import { hubspotConnection } from "../connections/clients.ts";
+import { withRetry } from "../sync/retry.ts";
 import { fetchDeal, type CrmContact, type FetchedDeal } from "../integrations/hubspot/deals.ts";
 import { enqueueEffect } from "../sync/enqueue.ts";
-import { stageDefinition } from "../handoffs/stages.ts";
+import { stageDefinition } from "../rules/stages.ts";
 import { assignOwners, currentAssignmentRule, userForCrmOwner } from "./assign.ts";
 import { partyOwner, resolveItemOwner } from "./owners.ts";
-import { recordIntakeSnapshot } from "../handoffs/evidence.ts";
-import { overrideCovers } from "../handoffs/overrides.ts";
-import { recomputeCompleteness } from "../handoffs/completeness.ts";
+import { recordIntakeSnapshot } from "./snapshot.ts";
+import { overrideCovers } from "./overrides.ts";
+import { recomputeCompleteness } from "./completeness.ts";
 import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
 import { isClosedWon } from "./policy.ts";
 import { currentIntakePolicy, type VersionedPolicy } from "./policy-store.ts";
@@ -39,127 +40,160 @@ const VOLATILE_PROPERTIES = new Set(["hs_lastmodifieddate", "hs_object_id", "cre
 const HOUR = 3_600_000;
 
 export async function captureDeal(dealId: string, trigger: CaptureTrigger, traceId?: string): Promise<CaptureOutcome> {
-  const config = await hubspotConfig();
-  if (!config) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
+  const hubspot = await hubspotConnection();
+  if (!hubspot) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
   const policy = await currentIntakePolicy();
-  const deal = await fetchDeal(createHubSpotClient(config), dealId, [...policy.policy.fields.map((f) => f.property), ...stageEntryProperties(policy.policy)]);
-  return applyCapturedDeal(deal, policy, { trigger, traceId, portalId: config.portalId });
+  const properties = [...policy.policy.fields.map((f) => f.property), ...stageEntryProperties(policy.policy)];
+  const deal = await fetchDeal(hubspot.client, dealId, properties, (call) => withRetry("HUBSPOT", call));
+  return applyCapturedDeal(deal, policy, { trigger, traceId, sourceUrl: hubspot.dealUrl(deal.id) });
+}
+
+type CaptureContext = { trigger: CaptureTrigger; traceId?: string; sourceUrl: string };
+type ExistingDeal = Awaited<ReturnType<typeof findCapturedDeal>>;
+
+function findCapturedDeal(tx: Tx, dealId: string) {
+  return tx.deal.findUnique({
+    where: { source_sourceId: { source: "HUBSPOT", sourceId: dealId } },
+    include: { handoff: { include: { stages: { where: { key: "INTAKE" } } } }, snapshots: { orderBy: { version: "desc" }, take: 1 } },
+  });
 }
 
 /** The database half of intake, given a deal already fetched from the CRM. */
-export async function applyCapturedDeal(
-  deal: FetchedDeal,
-  versioned: VersionedPolicy,
-  context: { trigger: CaptureTrigger; traceId?: string; portalId: string | null },
-): Promise<CaptureOutcome> {
+export async function applyCapturedDeal(deal: FetchedDeal, versioned: VersionedPolicy, context: CaptureContext): Promise<CaptureOutcome> {
   const { policy } = versioned;
   const p = deal.properties;
   const closedWon = isClosedWon(policy, p.pipeline, p.dealstage);
-  const sourceUrl = dealRecordUrl(deal.id, context.portalId);
 
   return db().$transaction(async (tx) => {
     // One capture of a deal at a time: duplicate webhooks and the sweep can race.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`deal:HUBSPOT:${deal.id}`}))`;
-    const existing = await tx.deal.findUnique({
-      where: { source_sourceId: { source: "HUBSPOT", sourceId: deal.id } },
-      include: { handoff: { include: { stages: { where: { key: "INTAKE" } } } }, snapshots: { orderBy: { version: "desc" }, take: 1 } },
-    });
+    const existing = await findCapturedDeal(tx, deal.id);
     if (!existing && !closedWon) return { outcome: "ignored", reason: `Deal ${deal.id} is not closed-won (${p.pipeline ?? "?"}/${p.dealstage ?? "?"}).` };
 
     const closedWonAt = existing?.closedWonAt ?? closedWonMoment(p);
-    // The snapshot holds the business data only: not HubSpot's bookkeeping, and not
-    // the status we write back ourselves (which would otherwise look like a change).
-    const snapshotProperties = Object.fromEntries(Object.entries(p).filter(([key]) => !VOLATILE_PROPERTIES.has(key)));
-    const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName, contactDetails: deal.contacts };
-    const last = existing?.snapshots[0];
-    const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
-    const snapshotVersion = changed ? (last?.version ?? 0) + 1 : last.version;
-    const dealData = {
-      sourceUrl,
-      name: p.dealname ?? `Deal ${deal.id}`,
-      companyName: deal.companyName,
-      amount: p.amount && Number.isFinite(Number(p.amount)) ? Number(p.amount) : null,
-      currency: p.deal_currency_code ?? "USD",
-      pipeline: p.pipeline ?? "default",
-      dealStage: p.dealstage ?? "",
-      ownerEmail: deal.owner?.email ?? null,
-      properties: snapshotProperties,
-      sourceUpdatedAt: deal.updatedAt,
-      capturedAt: new Date(),
-    };
-    const saved = existing
-      ? await tx.deal.update({ where: { id: existing.id }, data: dealData })
-      : await tx.deal.create({ data: { ...dealData, source: "HUBSPOT", sourceId: deal.id, closedWonAt } });
-    if (changed) {
-      await tx.dealSnapshot.create({
-        data: { dealId: saved.id, version: snapshotVersion, properties: snapshotProperties, associations: associations as Prisma.InputJsonValue, sourceUpdatedAt: deal.updatedAt },
-      });
-    }
-
+    const snapshot = await saveDeal(tx, deal, existing, closedWonAt, context.sourceUrl);
     const { data, issues } = validateIntake(policy, p, closedWonAt);
-    const decision = { policyVersion: versioned.version, snapshotVersion, trigger: context.trigger, issues: issues as unknown as Prisma.InputJsonValue };
-    const audit = (action: string, handoffId: string, extra: Prisma.InputJsonObject = {}) =>
-      recordAudit(tx, { actor: SYSTEM, action, entityType: "Handoff", entityId: handoffId, handoffId, sourceUrl, traceId: context.traceId, data: { ...decision, ...extra } });
+    const decision = { policyVersion: versioned.version, snapshotVersion: snapshot.version, trigger: context.trigger, issues: issues as unknown as Prisma.InputJsonValue };
+    const audit: IntakeAudit = (action, handoffId, extra = {}) =>
+      recordAudit(tx, { actor: SYSTEM, action, entityType: "Handoff", entityId: handoffId, handoffId, sourceUrl: context.sourceUrl, traceId: context.traceId, data: { ...decision, ...extra } });
 
     const handoff = existing?.handoff;
     if (!handoff) {
-      const created = await createHandoff(tx, saved.id, deal, data, issues, closedWonAt, versioned);
+      const created = await createHandoff(tx, snapshot.dealRowId, deal, data, issues, closedWonAt, versioned);
       await audit("handoff.created", created.id, { dealId: deal.id });
       await audit(issues.length ? "intake.blocked" : "intake.validated", created.id);
-      if (!issues.length) await recordSnapshotEvidence(tx, created.id, snapshotVersion, sourceUrl, versioned.version);
+      if (!issues.length) await recordSnapshotEvidence(tx, created.id, snapshot.version, context.sourceUrl, versioned.version);
       await recomputeCompleteness(tx, created.id);
-      await enqueueWriteBack(tx, created.id, deal.id, snapshotVersion, issues, context.traceId);
-      return { outcome: "created", handoffId: created.id, blocked: issues.length > 0, issues, snapshotVersion };
+      await enqueueWriteBack(tx, created.id, deal.id, snapshot.version, issues, context.traceId);
+      return { outcome: "created", handoffId: created.id, blocked: issues.length > 0, issues, snapshotVersion: snapshot.version };
     }
-
-    const intake = handoff.stages[0];
-    const stillAtIntake = handoff.stage === "INTAKE" && intake?.status !== "APPROVED" && handoff.status !== "COMPLETED" && handoff.status !== "CANCELLED";
-    if (!stillAtIntake) {
-      if (changed) await audit("deal.changed_after_intake", handoff.id, { note: "The CRM deal changed after intake was approved; review for scope change." });
-      return { outcome: "recorded", handoffId: handoff.id, blocked: false, issues, snapshotVersion };
-    }
-
-    const previous = Array.isArray(handoff.intakeIssues) ? (handoff.intakeIssues as unknown as IntakeIssue[]) : [];
-    if (!changed && isDeepStrictEqual(previous, issues)) {
-      return { outcome: "unchanged", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
-    }
-
-    await replaceIntakeFacts(tx, handoff.id, data, deal.contacts);
-    const wasBlocked = handoff.status === "INTAKE_BLOCKED";
-    const overrides = await tx.override.findMany({ where: { handoffId: handoff.id, kind: "INTAKE_VALIDATION", status: "APPROVED" }, select: { bypassed: true } });
-    const overridden = overrides.some((o) => overrideCovers(parseIntakeIssues(o.bypassed), issues));
-    await tx.handoff.update({
-      where: { id: handoff.id },
-      data: {
-        intakeIssues: issues as unknown as Prisma.InputJsonValue,
-        status: issues.length && !overridden ? "INTAKE_BLOCKED" : "IN_PROGRESS",
-        riskLevel: riskLevelOf(data),
-        title: titleOf(deal),
-        customerName: deal.companyName ?? p.dealname ?? handoff.customerName,
-        amount: dealData.amount,
-        promisedKickoffAt: data.promised_kickoff_date ? new Date(`${data.promised_kickoff_date}T09:00:00Z`) : null,
-      },
-    });
-    if (issues.length === 0) {
-      await recordSnapshotEvidence(tx, handoff.id, snapshotVersion, sourceUrl, versioned.version);
-      await audit(wasBlocked ? "intake.unblocked" : "intake.validated", handoff.id);
-      // The deal was fixed: an override still waiting for its second approver has nothing left to bypass.
-      const stale = await tx.override.findMany({ where: { handoffId: handoff.id, status: "PENDING_SECOND_APPROVAL" }, select: { id: true } });
-      if (stale.length) {
-        await tx.override.updateMany({ where: { id: { in: stale.map((o) => o.id) } }, data: { status: "REJECTED" } });
-        for (const o of stale) await audit("override.withdrawn", handoff.id, { overrideId: o.id, note: "The deal now passes intake; the pending override was withdrawn." });
-      }
-    } else {
-      await audit("intake.blocked", handoff.id);
-    }
-    // Tell the deal owner only when the verdict changed: no second task for the same problems.
-    const nowBlocked = issues.length > 0 && !overridden;
-    if (nowBlocked !== wasBlocked || !isDeepStrictEqual(previous, issues)) {
-      await enqueueWriteBack(tx, handoff.id, deal.id, snapshotVersion, nowBlocked ? issues : [], context.traceId);
-    }
-    await recomputeCompleteness(tx, handoff.id);
-    return { outcome: "revalidated", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion };
+    return revalidate(tx, { handoff, deal, data, issues, snapshot, versioned, context, audit });
   });
+}
+
+type IntakeAudit = (action: string, handoffId: string, extra?: Prisma.InputJsonObject) => Promise<void>;
+
+/**
+ * Saves the deal as the CRM has it now, and a new snapshot version when its business data changed.
+ * The snapshot holds the business data only: not HubSpot's bookkeeping, and not the status we
+ * write back ourselves (which would otherwise look like a change).
+ */
+async function saveDeal(tx: Tx, deal: FetchedDeal, existing: ExistingDeal, closedWonAt: Date, sourceUrl: string) {
+  const p = deal.properties;
+  const snapshotProperties = Object.fromEntries(Object.entries(p).filter(([key]) => !VOLATILE_PROPERTIES.has(key)));
+  const last = existing?.snapshots[0];
+  const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
+  const version = changed ? (last?.version ?? 0) + 1 : last.version;
+  const amount = p.amount && Number.isFinite(Number(p.amount)) ? Number(p.amount) : null;
+  const dealData = {
+    sourceUrl,
+    name: p.dealname ?? `Deal ${deal.id}`,
+    companyName: deal.companyName,
+    amount,
+    currency: p.deal_currency_code ?? "USD",
+    pipeline: p.pipeline ?? "default",
+    dealStage: p.dealstage ?? "",
+    ownerEmail: deal.owner?.email ?? null,
+    properties: snapshotProperties,
+    sourceUpdatedAt: deal.updatedAt,
+    capturedAt: new Date(),
+  };
+  const saved = existing
+    ? await tx.deal.update({ where: { id: existing.id }, data: dealData })
+    : await tx.deal.create({ data: { ...dealData, source: "HUBSPOT", sourceId: deal.id, closedWonAt } });
+  if (changed) {
+    const associations = { ...deal.associations, owner: deal.owner, companyName: deal.companyName, contactDetails: deal.contacts };
+    await tx.dealSnapshot.create({
+      data: { dealId: saved.id, version, properties: snapshotProperties, associations: associations as Prisma.InputJsonValue, sourceUpdatedAt: deal.updatedAt },
+    });
+  }
+  return { dealRowId: saved.id, version, changed, amount };
+}
+
+interface Revalidation {
+  handoff: NonNullable<NonNullable<ExistingDeal>["handoff"]>;
+  deal: FetchedDeal;
+  data: ReturnType<typeof validateIntake>["data"];
+  issues: IntakeIssue[];
+  snapshot: Awaited<ReturnType<typeof saveDeal>>;
+  versioned: VersionedPolicy;
+  context: CaptureContext;
+  audit: IntakeAudit;
+}
+
+/** A deal captured before: still at intake, its facts and verdict follow the CRM; past it, a change is only recorded. */
+async function revalidate(tx: Tx, r: Revalidation): Promise<CaptureOutcome> {
+  const { handoff, deal, data, issues, snapshot, versioned, context, audit } = r;
+  const intake = handoff.stages[0];
+  const stillAtIntake = handoff.stage === "INTAKE" && intake?.status !== "APPROVED" && handoff.status !== "COMPLETED" && handoff.status !== "CANCELLED";
+  if (!stillAtIntake) {
+    if (snapshot.changed) await audit("deal.changed_after_intake", handoff.id, { note: "The CRM deal changed after intake was approved; review for scope change." });
+    return { outcome: "recorded", handoffId: handoff.id, blocked: false, issues, snapshotVersion: snapshot.version };
+  }
+
+  const previous = Array.isArray(handoff.intakeIssues) ? (handoff.intakeIssues as unknown as IntakeIssue[]) : [];
+  if (!snapshot.changed && isDeepStrictEqual(previous, issues)) {
+    return { outcome: "unchanged", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion: snapshot.version };
+  }
+
+  await replaceIntakeFacts(tx, handoff.id, data, deal.contacts);
+  const wasBlocked = handoff.status === "INTAKE_BLOCKED";
+  const overrides = await tx.override.findMany({ where: { handoffId: handoff.id, kind: "INTAKE_VALIDATION", status: "APPROVED" }, select: { bypassed: true } });
+  const overridden = overrides.some((o) => overrideCovers(parseIntakeIssues(o.bypassed), issues));
+  await tx.handoff.update({
+    where: { id: handoff.id },
+    data: {
+      intakeIssues: issues as unknown as Prisma.InputJsonValue,
+      status: issues.length && !overridden ? "INTAKE_BLOCKED" : "IN_PROGRESS",
+      riskLevel: riskLevelOf(data),
+      title: titleOf(deal),
+      customerName: deal.companyName ?? deal.properties.dealname ?? handoff.customerName,
+      amount: snapshot.amount,
+      promisedKickoffAt: data.promised_kickoff_date ? new Date(`${data.promised_kickoff_date}T09:00:00Z`) : null,
+    },
+  });
+  if (issues.length === 0) {
+    await recordSnapshotEvidence(tx, handoff.id, snapshot.version, context.sourceUrl, versioned.version);
+    await audit(wasBlocked ? "intake.unblocked" : "intake.validated", handoff.id);
+    await withdrawPendingOverrides(tx, handoff.id, audit);
+  } else {
+    await audit("intake.blocked", handoff.id);
+  }
+  // Tell the deal owner only when the verdict changed: no second task for the same problems.
+  const nowBlocked = issues.length > 0 && !overridden;
+  if (nowBlocked !== wasBlocked || !isDeepStrictEqual(previous, issues)) {
+    await enqueueWriteBack(tx, handoff.id, deal.id, snapshot.version, nowBlocked ? issues : [], context.traceId);
+  }
+  await recomputeCompleteness(tx, handoff.id);
+  return { outcome: "revalidated", handoffId: handoff.id, blocked: issues.length > 0, issues, snapshotVersion: snapshot.version };
+}
+
+/** The deal was fixed: an override still waiting for its second approver has nothing left to bypass. */
+async function withdrawPendingOverrides(tx: Tx, handoffId: string, audit: IntakeAudit) {
+  const stale = await tx.override.findMany({ where: { handoffId, status: "PENDING_SECOND_APPROVAL" }, select: { id: true } });
+  if (!stale.length) return;
+  await tx.override.updateMany({ where: { id: { in: stale.map((o) => o.id) } }, data: { status: "REJECTED" } });
+  for (const o of stale) await audit("override.withdrawn", handoffId, { overrideId: o.id, note: "The deal now passes intake; the pending override was withdrawn." });
 }
 
 /** HubSpot records when a deal entered each stage (`hs_v2_date_entered_<stage id>`). */

@@ -8,7 +8,7 @@ import { signV3 } from "../integrations/hubspot/signature.ts";
 import { startHubSpotSandbox, type HubSpotSandbox } from "../stand-ins/hubspot/index.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createTeam, type Team } from "../test/fixtures.ts";
-import { decideOverride, requestIntakeOverride } from "../handoffs/overrides.ts";
+import { decideOverride, requestIntakeOverride } from "./overrides.ts";
 import { transitionHandoff } from "../handoffs/transition.ts";
 import { DEFAULT_INTAKE_POLICY } from "./policy.ts";
 import { decideIntakePolicy, saveIntakePolicy } from "./policy-store.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "../db/client.ts";
 import { createTestDatabase, type TestDatabase } from "../test/database.ts";
 import { createHandoff, createTeam, createUser, type Team } from "../test/fixtures.ts";
-import { requestIntakeOverride } from "../handoffs/overrides.ts";
+import { requestIntakeOverride } from "./overrides.ts";
 import { countInbox } from "../handoffs/approvals.ts";
 import { DEFAULT_INTAKE_POLICY, type IntakePolicy } from "./policy.ts";
 import { currentIntakePolicy, decideIntakePolicy, pendingIntakePolicy, saveIntakePolicy } from "./policy-store.ts";

@@ -5,7 +5,8 @@ import type { Actor } from "../auth/roles.ts";
 import { can } from "../auth/roles.ts";
 import { conflict, forbidden } from "../errors.ts";
 import { logger } from "../log/logger.ts";
-import { createHubSpotClient, hubspotConfig } from "../integrations/hubspot/client.ts";
+import { hubspotConnection } from "../connections/clients.ts";
+import { withRetry } from "../sync/retry.ts";
 import { searchDealsModifiedSince } from "../integrations/hubspot/deals.ts";
 import { captureDeal } from "./capture.ts";
 import { isClosedWon } from "./policy.ts";
@@ -30,9 +31,8 @@ export interface ReconcileResult {
 
 export async function reconcileDeals(trigger: { actor: Actor } | { system: string }): Promise<ReconcileResult> {
   if ("actor" in trigger && !can(trigger.actor.role, "policy:edit")) throw forbidden("Only RevOps and admins can run reconciliation.");
-  const config = await hubspotConfig();
-  if (!config) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
-  const client = createHubSpotClient(config);
+  const hubspot = await hubspotConnection();
+  if (!hubspot) throw conflict("HubSpot is not connected: save a token on the Connections page first.");
   const { policy } = await currentIntakePolicy();
 
   const cursor = await db().syncCursor.findUnique({ where: { key: CURSOR_KEY } });
@@ -43,7 +43,7 @@ export async function reconcileDeals(trigger: { actor: Actor } | { system: strin
   let after: string | undefined;
 
   do {
-    const page = await searchDealsModifiedSince(client, since, after);
+    const page = await searchDealsModifiedSince(hubspot.client, since, after, (call) => withRetry("HUBSPOT", call));
     const known = new Set(
       (await db().deal.findMany({ where: { source: "HUBSPOT", sourceId: { in: page.results.map((r) => r.id) } }, select: { sourceId: true } })).map((d) => d.sourceId),
     );

@@ -1,6 +1,6 @@
 import { Prisma } from "../db/generated/client.ts";
 import { db, type PrismaClient, type Tx } from "../db/client.ts";
-import { STAGES } from "../handoffs/stages.ts";
+import { STAGES } from "../rules/stages.ts";
 import { kickoffDelayed } from "../handoffs/lateness.ts";
 import { APPROVAL_SLA_HOURS } from "../rules/sla.ts";
 import type { PeriodSummary } from "./definitions.ts";

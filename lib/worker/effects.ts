@@ -1,9 +1,9 @@
-import { clickupWorkspace } from "../integrations/clickup/workspace.ts";
-import { hubspotWriteBack } from "../integrations/hubspot/writeback.ts";
-import { notionBrief } from "../integrations/notion/brief.ts";
-import { slackAckRequest, slackDigest } from "../integrations/slack/messages.ts";
-import { slackLinkRequest } from "../integrations/slack/link-request.ts";
-import { slackRespond } from "../integrations/slack/respond.ts";
+import { clickupWorkspace } from "../delivery/effects/publish-workspace.ts";
+import { hubspotWriteBack } from "../intake/writeback.ts";
+import { notionBrief } from "../delivery/effects/publish-brief.ts";
+import { slackAckRequest, slackDigest } from "../delivery/effects/post-messages.ts";
+import { slackLinkRequest } from "../delivery/effects/send-link-request.ts";
+import { slackRespond } from "../delivery/effects/respond-to-click.ts";
 import { registerEffect } from "../sync/handlers.ts";
 
 /** Every outbound effect the worker knows how to perform. */

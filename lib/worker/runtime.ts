@@ -1,5 +1,5 @@
 import type { Runner } from "graphile-worker";
-import { hubspotConfig } from "../integrations/hubspot/client.ts";
+import { toolSettings } from "../connections/settings.ts";
 import { processDealEvents } from "../intake/webhook.ts";
 import { reconcileDeals } from "../intake/reconcile.ts";
 import { publishChainHead } from "../audit/chain.ts";
@@ -24,7 +24,7 @@ export async function startBackgroundWork(connectionString: string, options: { c
         await processDealEvents((payload as { dealId: string }).dealId);
       },
       "intake:reconcile": async () => {
-        if (await hubspotConfig()) await reconcileDeals({ system: "Reconciliation sweep" });
+        if (await toolSettings("HUBSPOT")) await reconcileDeals({ system: "Reconciliation sweep" });
       },
       "audit:publish-head": async () => {
         await publishChainHead();

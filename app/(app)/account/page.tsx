@@ -5,15 +5,15 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/session";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { slackSandboxDirectMessages, slackSandboxUsers, toolSandboxes } from "@/lib/sandbox/tools";
-import { vendorSettings } from "@/lib/integrations/settings";
-import { mySlackLink } from "@/lib/integrations/slack-link";
+import { toolSettings } from "@/lib/connections/settings";
+import { mySlackLink } from "@/lib/delivery/slack-link";
 
 export const metadata: Metadata = { title: "Account" };
 
 /** Every signed-in person's own account: who they are here, and their Slack link, which only they make. */
 export default async function AccountPage() {
   const actor = await requirePageActor();
-  const [account, slack] = await Promise.all([mySlackLink(actor), vendorSettings("SLACK")]);
+  const [account, slack] = await Promise.all([mySlackLink(actor), toolSettings("SLACK")]);
   // In the demo the Slack stand-in plays Slack: the confirmation it received is shown here to answer.
   const demo = account.pending && toolSandboxes().includes("slack");
   const [direct, users] = demo ? await Promise.all([slackSandboxDirectMessages(actor), slackSandboxUsers()]) : [null, {}];

@@ -7,7 +7,7 @@ import { formatSpan, handoffRef } from "@/components/ui/format";
 import { CheckCircleIcon } from "@/components/ui/icons";
 import { requirePageActor } from "@/lib/auth/session";
 import { listInbox } from "@/lib/handoffs/approvals";
-import { listOverridesToConfirm } from "@/lib/handoffs/overrides";
+import { listOverridesToConfirm } from "@/lib/intake/overrides";
 import { pendingIntakePolicyChange } from "@/lib/intake/policy-store";
 import { PolicyChangeCard } from "@/components/approvals/policy-change-card";
 

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { requireVendorSettings, type VendorSettings } from "../settings.ts";
-import { env } from "../../env.ts";
 
 /**
  * ClickUp API v2 over plain fetch (ClickUp publishes no official SDK). Every answer is
@@ -172,11 +170,12 @@ export class ClickUpClient {
   }
 }
 
-export function createClickUpClient(settings: VendorSettings): ClickUpClient {
-  return new ClickUpClient(settings.token, settings.config.baseUrl ?? env().CLICKUP_API_BASE_URL);
+/** What the client needs, given by its caller (lib/connections reads it from the saved connection or the environment). */
+export interface ClickUpClientConfig {
+  token: string;
+  baseUrl: string;
 }
 
-export async function clickUpClient(): Promise<{ client: ClickUpClient; teamId: string; spaceId: string }> {
-  const settings = await requireVendorSettings("CLICKUP");
-  return { client: createClickUpClient(settings), teamId: settings.config.teamId, spaceId: settings.config.spaceId };
+export function createClickUpClient(config: ClickUpClientConfig): ClickUpClient {
+  return new ClickUpClient(config.token, config.baseUrl);
 }

@@ -1,31 +1,10 @@
 import { Client } from "@hubspot/api-client";
-import { db } from "../../db/client.ts";
-import { decryptSecret } from "../../crypto/secrets.ts";
-import { env } from "../../env.ts";
+import { z } from "zod";
 
-export interface HubSpotConfig {
+/** What the client needs, given by its caller (lib/connections reads it from the saved connection or the environment). */
+export interface HubSpotClientConfig {
   accessToken: string;
   basePath: string;
-  portalId: string | null;
-  source: "connection" | "environment";
-}
-
-/** The credentials to use: a token saved on the Connections page, else the environment. */
-export async function hubspotConfig(): Promise<HubSpotConfig | null> {
-  const e = env();
-  const saved = await db().connection.findUnique({ where: { vendor: "HUBSPOT" } });
-  // A row without a secret only keeps the last check of the environment's token.
-  if (saved?.encryptedSecret) {
-    const config = saved.config as { basePath?: string; portalId?: string };
-    return {
-      accessToken: decryptSecret(saved.encryptedSecret, e.ENCRYPTION_KEY, e.ENCRYPTION_KEY_PREVIOUS),
-      basePath: config.basePath ?? e.HUBSPOT_API_BASE_URL,
-      portalId: config.portalId ?? e.HUBSPOT_PORTAL_ID ?? null,
-      source: "connection",
-    };
-  }
-  if (!e.HUBSPOT_ACCESS_TOKEN) return null;
-  return { accessToken: e.HUBSPOT_ACCESS_TOKEN, basePath: e.HUBSPOT_API_BASE_URL, portalId: e.HUBSPOT_PORTAL_ID ?? null, source: "environment" };
 }
 
 /**
@@ -33,22 +12,29 @@ export async function hubspotConfig(): Promise<HubSpotConfig | null> {
  * off (the default, made explicit): retrying is the sync engine's job, with backoff,
  * Retry-After and idempotency the SDK does not have.
  */
-export function createHubSpotClient(config: Pick<HubSpotConfig, "accessToken" | "basePath">): Client {
+export function createHubSpotClient(config: HubSpotClientConfig): Client {
   return new Client({ accessToken: config.accessToken, basePath: config.basePath.replace(/\/$/, ""), numberOfApiCallRetries: 0 });
 }
 
-export async function hubspotClient(): Promise<Client> {
-  const config = await hubspotConfig();
-  if (!config) {
-    throw Object.assign(new Error("HubSpot is not connected: save a token on the Connections page or set HUBSPOT_ACCESS_TOKEN."), { status: 400 });
-  }
-  return createHubSpotClient(config);
+/** A deal's record page in HubSpot (or wherever HUBSPOT_RECORD_URL_BASE points). */
+export function dealRecordUrl(recordUrlBase: string, dealId: string, portalId: string | null): string {
+  const base = recordUrlBase.replace(/\/$/, "");
+  return portalId ? `${base}/${portalId}/record/0-3/${dealId}` : `${base}/deals/${dealId}`;
 }
 
-export function dealRecordUrl(dealId: string, portalId: string | null): string {
-  const e = env();
-  // The local stand-in has no record pages of its own: link to the sandbox panel.
-  if (e.HUBSPOT_SANDBOX_URL) return `${e.APP_URL.replace(/\/$/, "")}/sandbox#deal-${dealId}`;
-  const base = e.HUBSPOT_RECORD_URL_BASE.replace(/\/$/, "");
-  return portalId ? `${base}/${portalId}/record/0-3/${dealId}` : `${base}/deals/${dealId}`;
+const scopesSchema = z.object({ scopes: z.array(z.string()) });
+
+/** HubSpot's token introspection: the scopes of a private-app token (v2) or an OAuth access token (v1). */
+export async function tokenScopes(config: HubSpotClientConfig): Promise<string[]> {
+  const base = config.basePath.replace(/\/$/, "");
+  const response = config.accessToken.startsWith("pat-")
+    ? await fetch(`${base}/oauth/v2/private-apps/get/access-token-info`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ tokenKey: config.accessToken }),
+        signal: AbortSignal.timeout(10_000),
+      })
+    : await fetch(`${base}/oauth/v1/access-tokens/${encodeURIComponent(config.accessToken)}`, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw Object.assign(new Error(`Token introspection answered ${response.status}.`), { code: response.status });
+  return scopesSchema.parse(await response.json()).scopes;
 }

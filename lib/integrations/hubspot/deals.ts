@@ -1,11 +1,15 @@
 import type { Client } from "@hubspot/api-client";
 import { z } from "zod";
-import { withRetry } from "./call.ts";
 
 /**
  * Reading deals from HubSpot for intake. Responses are parsed with zod at this edge:
- * a changed vendor API fails here, loudly, not deep inside the intake rules.
+ * a changed vendor API fails here, loudly, not deep inside the intake rules. Each call goes
+ * through the caller's `read`, which decides about retries and the shared rate limit.
  */
+
+/** Makes one HubSpot call: the caller's retry and rate-limit policy. */
+export type Read = <T>(call: () => Promise<T>) => Promise<T>;
+const direct: Read = (call) => call();
 
 export const STANDARD_DEAL_PROPERTIES = ["dealname", "amount", "closedate", "dealstage", "pipeline", "hubspot_owner_id", "deal_currency_code", "hs_lastmodifieddate"];
 
@@ -47,7 +51,7 @@ function ids(associations: z.infer<typeof dealSchema>["associations"], key: stri
   return [...new Set(associations?.[key]?.results.map((r) => r.id) ?? [])];
 }
 
-export async function fetchDeal(client: Client, dealId: string, extraProperties: string[]): Promise<FetchedDeal> {
+export async function fetchDeal(client: Client, dealId: string, extraProperties: string[], withRetry: Read = direct): Promise<FetchedDeal> {
   const properties = [...new Set([...STANDARD_DEAL_PROPERTIES, ...extraProperties])];
   const raw = await withRetry(() => client.crm.deals.basicApi.getById(dealId, properties, undefined, ["companies", "contacts", "line_items"]));
   const deal = dealSchema.parse(JSON.parse(JSON.stringify(raw)));
@@ -84,7 +88,7 @@ const searchPageSchema = z.object({
 });
 
 /** Deals modified at or after `since`, oldest first, one page at a time. */
-export async function searchDealsModifiedSince(client: Client, since: Date, after?: string) {
+export async function searchDealsModifiedSince(client: Client, since: Date, after: string | undefined, withRetry: Read = direct) {
   const raw = await withRetry(() => client.crm.deals.searchApi.doSearch({
     filterGroups: [{ filters: [{ propertyName: "hs_lastmodifieddate", operator: "GTE" as never, value: String(since.getTime()) }] }],
     sorts: ["hs_lastmodifieddate"],

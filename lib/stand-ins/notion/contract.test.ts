@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Client, LogLevel, type BlockObjectRequest } from "@notionhq/client";
 import type { BriefContent } from "../../delivery/brief.ts";
-import { briefBlocks, briefProperties, decisionBlock } from "../../integrations/notion/brief.ts";
+import { briefBlocks, briefProperties, decisionBlock } from "../../delivery/effects/publish-brief.ts";
 import Ajv, { type AnySchema, type ValidateFunction } from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";

@@ -5,7 +5,7 @@ import { formatDate } from "@/components/ui/format";
 import { requirePageActor } from "@/lib/auth/session";
 import { listOwners, listQueue, queueQuerySchema } from "@/lib/handoffs/queue";
 import { DRILL_KEYS, type QueueQuery } from "@/lib/handoffs/queue-query";
-import { stageDefinition } from "@/lib/handoffs/stages";
+import { stageDefinition } from "@/lib/rules/stages";
 
 export const metadata: Metadata = { title: "Handoff queue" };
 

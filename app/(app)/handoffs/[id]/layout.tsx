@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
-import { handoffVisible } from "@/lib/handoffs/access";
+import { handoffVisible } from "@/lib/auth/handoff-access";
 
 /**
  * A handoff that does not exist, or that the person may not see (a seller's handoff to

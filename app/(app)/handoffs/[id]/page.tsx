@@ -26,7 +26,7 @@ import { deliveryOutputsStatus } from "@/lib/delivery/commands";
 import { ownerResolutionOptions } from "@/lib/delivery/owners";
 import { assignableCandidates } from "@/lib/handoffs/reassign";
 import { getHandoffDetail, type HandoffDetail } from "@/lib/handoffs/detail";
-import { STAGES } from "@/lib/handoffs/stages";
+import { STAGES } from "@/lib/rules/stages";
 
 export const metadata: Metadata = { title: "Handoff" };
 

@@ -3,7 +3,7 @@ import { PeopleMapping } from "@/components/settings/people-mapping";
 import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { lockedAccounts } from "@/lib/auth/throttle";
-import { clickupMembers, listPeople } from "@/lib/integrations/identities";
+import { clickupMembers, listPeople } from "@/lib/delivery/identities";
 
 export const metadata: Metadata = { title: "People" };
 

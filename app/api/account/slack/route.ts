@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
 import { readJson, route } from "@/lib/http/route";
-import { requestSlackLink, unlinkMySlack } from "@/lib/integrations/slack-link";
+import { requestSlackLink, unlinkMySlack } from "@/lib/delivery/slack-link";
 
 /** POST { slackUserId? }: ask to link one's own Slack account; Slack asks that user to confirm. */
 export const POST = route(async (request) => {

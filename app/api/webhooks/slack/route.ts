@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { MAX_INTERACTION_BYTES, receiveSlackInteraction } from "@/lib/integrations/slack/interactions";
+import { MAX_INTERACTION_BYTES, receiveSlackInteraction } from "@/lib/handoffs/slack-interactions";
 import { readBodyText } from "@/lib/http/body";
 import { logger } from "@/lib/log/logger";
 

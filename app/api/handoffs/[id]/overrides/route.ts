@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { requestIntakeOverride } from "@/lib/handoffs/overrides";
+import { requestIntakeOverride } from "@/lib/intake/overrides";
 import { readJson, route } from "@/lib/http/route";
 
 /** Requests an override of the intake validation for a blocked handoff. */

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { classifyOverride } from "@/lib/handoffs/overrides";
+import { classifyOverride } from "@/lib/intake/overrides";
 import { readJson, route } from "@/lib/http/route";
 
 /** Classifies an override after the fact: was the validation right to block? */

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { decideOverride } from "@/lib/handoffs/overrides";
+import { decideOverride } from "@/lib/intake/overrides";
 import { readJson, route } from "@/lib/http/route";
 
 /** The second approver confirms or rejects a material override. */

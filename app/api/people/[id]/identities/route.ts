@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
 import { readJson, route } from "@/lib/http/route";
-import { updateIdentities } from "@/lib/integrations/identities";
+import { updateIdentities } from "@/lib/delivery/identities";
 
 /** POST { clickupUserId, slackUserId }: link a person to their ClickUp and Slack accounts. */
 export const POST = route<{ params: Promise<{ id: string }> }>(async (request, { params }) => {
