@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../../db/client.ts";
 import type { EffectContext, EffectHandler } from "../../sync/handlers.ts";
 import { briefContent, type BriefContent, type BriefSection } from "../brief.ts";
-import { loadDeliveryModel } from "../model.ts";
+import { loadDeliveryModel, type DeliveryModel } from "../model.ts";
 import { recordDeliveryOutput } from "../output-results.ts";
 import { notionClient } from "../../connections/clients.ts";
 
@@ -111,95 +111,22 @@ async function findPage(client: Client, dataSourceId: string, ref: string, ctx: 
   return page.success ? page.data : null;
 }
 
+type Content = BriefContent;
+type Block = Awaited<ReturnType<typeof pageBlocks>>[number];
+type Page = { id: string; url: string };
+
 export const notionBrief: EffectHandler = async (job, ctx) => {
   const { handoffId } = payloadSchema.parse(job.payload);
   const model = await loadDeliveryModel(db(), handoffId);
   const content = briefContent(model);
   const { client, dataSourceId } = await notionClient();
-  const { callout, overflow } = briefBlocks(content);
-  const marker = `revision ${content.revision}`;
 
-  const pageShape = z.looseObject({ id: z.string(), url: z.string() });
-  let created = false;
-  let appended = 0;
-  const createPage = async () => {
-    await ctx.throttle();
-    created = true;
-    return pageShape.parse(
-      await client.pages.create({
-        parent: { data_source_id: dataSourceId, type: "data_source_id" },
-        properties: briefProperties(content) as never,
-        children: [
-          callout,
-          { type: "divider", divider: {} },
-          { type: "heading_2", heading_2: { rich_text: text(DECISION_LOG) } },
-          ...content.decisions.slice(0, MAX_CHILDREN - 3).map((d) => decisionBlock(d.line)),
-        ],
-      }),
-    );
-  };
-  const updatePage = async (id: string) => {
-    await ctx.throttle();
-    try {
-      return pageShape.parse(await client.pages.update({ page_id: id, properties: briefProperties(content) as never }));
-    } catch (error) {
-      // Deleted in Notion, or no longer shared with the integration: the brief is published again.
-      if (APIResponseError.isAPIResponseError(error) && (error.status === 404 || (error.status === 400 && /archived/i.test(error.message)))) return null;
-      throw error;
-    }
-  };
-
-  let page = model.links.notion ? await updatePage(model.links.notion.externalId) : null;
-  if (!page) {
-    const found = await findPage(client, dataSourceId, model.ref, ctx);
-    page = found ? await updatePage(found.id) : null;
-  }
-  page ??= await createPage();
+  const { page, created } = await upsertPage(ctx, client, dataSourceId, model, content);
   await ctx.saveStep("pageUrl", page.url);
-
-  let blocks = await pageBlocks(client, page.id, ctx);
-  const callouts = blocks.filter((b) => b.type === "callout" && b.text.includes("maintained by Handoff Control Center"));
-  let current = callouts.find((b) => b.text.includes(marker));
-  if (!current) {
-    await ctx.throttle();
-    const anchor = callouts[0];
-    const result = await client.blocks.children.append({
-      block_id: page.id,
-      children: [callout],
-      ...(anchor ? { position: { type: "after_block" as const, after_block: { id: anchor.id } } } : { position: { type: "start" as const } }),
-    });
-    current = { id: blockSchema.parse(result.results[0]).id, type: "callout", text: marker };
-  }
-  if (overflow.length && current) {
-    // Long briefs: the rest of the sections, 100 blocks per call.
-    for (let i = 0; i < overflow.length; i += MAX_CHILDREN) {
-      if (ctx.steps[`overflow:${content.revision}:${i}`]) continue;
-      await ctx.throttle();
-      await client.blocks.children.append({ block_id: current.id, children: overflow.slice(i, i + MAX_CHILDREN) as never });
-      await ctx.saveStep(`overflow:${content.revision}:${i}`, true);
-    }
-  }
-  for (const old of callouts.filter((b) => b.id !== current!.id)) {
-    await ctx.throttle();
-    await client.blocks.delete({ block_id: old.id }).catch((error: unknown) => {
-      // Already gone (an earlier attempt deleted it and never heard back): that is the goal.
-      if (!(APIResponseError.isAPIResponseError(error) && (error.status === 404 || (error.status === 400 && /archived/i.test(error.message))))) throw error;
-    });
-  }
-
-  // The decision log: append what the page does not hold yet, never touch what it does.
-  blocks = created || callouts.length !== 1 ? await pageBlocks(client, page.id, ctx) : blocks;
-  if (!blocks.some((b) => b.type === "heading_2" && b.text === DECISION_LOG)) {
-    await ctx.throttle();
-    await client.blocks.children.append({ block_id: page.id, children: [{ type: "heading_2", heading_2: { rich_text: text(DECISION_LOG) } }] });
-  }
-  const onPage = new Set(blocks.flatMap((b) => b.text.match(/D-[a-z0-9]{8}$/)?.[0] ?? []));
-  const missing = content.decisions.filter((d) => !onPage.has(d.ref));
-  for (let i = 0; i < missing.length; i += MAX_CHILDREN) {
-    await ctx.throttle();
-    await client.blocks.children.append({ block_id: page.id, children: missing.slice(i, i + MAX_CHILDREN).map((d) => decisionBlock(d.line)) });
-    appended += Math.min(MAX_CHILDREN, missing.length - i);
-  }
+  const blocks = await pageBlocks(client, page.id, ctx);
+  const callouts = await replaceCallout(ctx, client, page, content, blocks);
+  // The page changed under us when it was created or its callouts were replaced: read it again.
+  const appended = await appendDecisions(ctx, client, page, content, created || callouts !== 1 ? await pageBlocks(client, page.id, ctx) : blocks);
 
   const url = page.url;
   await recordDeliveryOutput({
@@ -216,3 +143,93 @@ export const notionBrief: EffectHandler = async (job, ctx) => {
   });
   return { pageId: page.id, url, created, revision: content.revision, status: content.properties.status, decisionsAppended: appended };
 };
+
+const pageShape = z.looseObject({ id: z.string(), url: z.string() });
+
+/** Deleted in Notion, or no longer shared with the integration. */
+function isGone(error: unknown): boolean {
+  return APIResponseError.isAPIResponseError(error) && (error.status === 404 || (error.status === 400 && /archived/i.test(error.message)));
+}
+
+/** The brief's page with its properties up to date: the one linked, else the one found by reference, else a new one. */
+async function upsertPage(ctx: EffectContext, client: Client, dataSourceId: string, model: DeliveryModel, content: Content): Promise<{ page: Page; created: boolean }> {
+  const update = async (id: string) => {
+    await ctx.throttle();
+    try {
+      return pageShape.parse(await client.pages.update({ page_id: id, properties: briefProperties(content) as never }));
+    } catch (error) {
+      // Gone: the brief is published again.
+      if (isGone(error)) return null;
+      throw error;
+    }
+  };
+  let page = model.links.notion ? await update(model.links.notion.externalId) : null;
+  if (!page) {
+    const found = await findPage(client, dataSourceId, model.ref, ctx);
+    page = found ? await update(found.id) : null;
+  }
+  if (page) return { page, created: false };
+  await ctx.throttle();
+  const created = await client.pages.create({
+    parent: { data_source_id: dataSourceId, type: "data_source_id" },
+    properties: briefProperties(content) as never,
+    children: [
+      briefBlocks(content).callout,
+      { type: "divider", divider: {} },
+      { type: "heading_2", heading_2: { rich_text: text(DECISION_LOG) } },
+      ...content.decisions.slice(0, MAX_CHILDREN - 3).map((d) => decisionBlock(d.line)),
+    ],
+  });
+  return { page: pageShape.parse(created), created: true };
+}
+
+/**
+ * The brief itself lives in one callout the app maintains: the current revision's is added (with
+ * its overflow, 100 blocks per call) where the old one was, and the old ones are deleted. Returns
+ * how many maintained callouts the page had.
+ */
+async function replaceCallout(ctx: EffectContext, client: Client, page: Page, content: Content, blocks: Block[]): Promise<number> {
+  const { callout, overflow } = briefBlocks(content);
+  const marker = `revision ${content.revision}`;
+  const callouts = blocks.filter((b) => b.type === "callout" && b.text.includes("maintained by Handoff Control Center"));
+  let current = callouts.find((b) => b.text.includes(marker));
+  if (!current) {
+    await ctx.throttle();
+    const anchor = callouts[0];
+    const result = await client.blocks.children.append({
+      block_id: page.id,
+      children: [callout],
+      ...(anchor ? { position: { type: "after_block" as const, after_block: { id: anchor.id } } } : { position: { type: "start" as const } }),
+    });
+    current = { id: blockSchema.parse(result.results[0]).id, type: "callout", text: marker };
+  }
+  for (let i = 0; i < overflow.length; i += MAX_CHILDREN) {
+    if (ctx.steps[`overflow:${content.revision}:${i}`]) continue;
+    await ctx.throttle();
+    await client.blocks.children.append({ block_id: current.id, children: overflow.slice(i, i + MAX_CHILDREN) as never });
+    await ctx.saveStep(`overflow:${content.revision}:${i}`, true);
+  }
+  for (const old of callouts.filter((b) => b.id !== current.id)) {
+    await ctx.throttle();
+    await client.blocks.delete({ block_id: old.id }).catch((error: unknown) => {
+      // Already gone (an earlier attempt deleted it and never heard back): that is the goal.
+      if (!isGone(error)) throw error;
+    });
+  }
+  return callouts.length;
+}
+
+/** The decision log: append what the page does not hold yet, never touch what it does. Returns how many were appended. */
+async function appendDecisions(ctx: EffectContext, client: Client, page: Page, content: Content, blocks: Block[]): Promise<number> {
+  if (!blocks.some((b) => b.type === "heading_2" && b.text === DECISION_LOG)) {
+    await ctx.throttle();
+    await client.blocks.children.append({ block_id: page.id, children: [{ type: "heading_2", heading_2: { rich_text: text(DECISION_LOG) } }] });
+  }
+  const onPage = new Set(blocks.flatMap((b) => b.text.match(/D-[a-z0-9]{8}$/)?.[0] ?? []));
+  const missing = content.decisions.filter((d) => !onPage.has(d.ref));
+  for (let i = 0; i < missing.length; i += MAX_CHILDREN) {
+    await ctx.throttle();
+    await client.blocks.children.append({ block_id: page.id, children: missing.slice(i, i + MAX_CHILDREN).map((d) => decisionBlock(d.line)) });
+  }
+  return missing.length;
+}

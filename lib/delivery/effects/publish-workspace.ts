@@ -2,9 +2,9 @@ import { z } from "zod";
 import { db } from "../../db/client.ts";
 import type { EffectHandler } from "../../sync/handlers.ts";
 import { loadDeliveryModel } from "../model.ts";
-import { recordDeliveryOutput } from "../output-results.ts";
+import { recordDeliveryOutput, type OutputEvidence } from "../output-results.ts";
 import { currentTaskTemplate } from "../template.ts";
-import { CLIENT_LINE_PREFIX, CLIENT_TAG, markerKey, planWorkspace, type PlannedTask } from "../workspace-plan.ts";
+import { CLIENT_LINE_PREFIX, CLIENT_TAG, markerKey, planWorkspace, type PlannedTask, type UnmappedOwner } from "../workspace-plan.ts";
 import { clickUpClient } from "../../connections/clients.ts";
 import type { ClickUpTask } from "../../integrations/clickup/client.ts";
 
@@ -26,51 +26,84 @@ function sameDay(a: string | null | undefined, b: Date | null) {
   return new Date(Number(a)).toISOString().slice(0, 10) === b.toISOString().slice(0, 10);
 }
 
+type Ctx = Parameters<EffectHandler>[1];
+type Client = Awaited<ReturnType<typeof clickUpClient>>["client"];
+type Model = Awaited<ReturnType<typeof loadDeliveryModel>>;
+type Plan = ReturnType<typeof planWorkspace>;
+type Template = Awaited<ReturnType<typeof currentTaskTemplate>>;
+type Unmapped = Pick<UnmappedOwner, "owner" | "reason" | "kind" | "userId" | "tasks" | "items">[];
+
 export const clickupWorkspace: EffectHandler = async (job, ctx) => {
   const { handoffId } = payloadSchema.parse(job.payload);
   const [model, template] = [await loadDeliveryModel(db(), handoffId), await currentTaskTemplate()];
   const plan = planWorkspace(model, template.config);
   const { client, spaceId } = await clickUpClient();
 
-  let listId = ctx.steps.listId as string | undefined;
-  let listUrl = ctx.steps.listUrl as string | undefined;
-  // The list this handoff already has, wherever it now lives and whatever it is called:
-  // renaming the folder in ClickUp or the list in the template must not make a second one.
-  if (!listId && model.links.clickup) {
-    await ctx.throttle();
-    const known = await client.list(model.links.clickup.externalId);
-    if (known) {
-      listId = known.id;
-      listUrl = model.links.clickup.url ?? known.url ?? `https://app.clickup.com/${spaceId}/v/li/${known.id}`;
-      await ctx.saveStep("listId", listId);
-      await ctx.saveStep("listUrl", listUrl);
-    }
-  }
+  const { listId, url } = (await knownList(ctx, client, spaceId, model)) ?? (await findOrCreateList(ctx, client, spaceId, model, plan, template));
+  const { tasks, created, updated } = await syncTasks(ctx, client, listId, model, plan);
+  const dependenciesAdded = await syncDependencies(ctx, client, plan, tasks);
 
-  if (!listId) {
-    let folderId = ctx.steps.folderId as string | undefined;
-    if (!folderId) {
-      await ctx.throttle();
-      const existing = (await client.folders(spaceId)).find((f) => f.name.startsWith(`${model.ref} `));
-      await ctx.throttle();
-      folderId = existing?.id ?? (await client.createFolder(spaceId, plan.folderName)).id;
-      await ctx.saveStep("folderId", folderId);
-    }
-    await ctx.throttle();
-    const existing = (await client.lists(folderId)).find((l) => l.name === plan.listName);
-    await ctx.throttle();
-    const list =
-      existing ??
-      (await client.createList(folderId, {
-        name: plan.listName,
-        markdown_content: `Delivery plan for [${model.ref} · ${model.title}](${model.url}), built from task template version ${template.version}.`,
-      }));
-    listId = list.id;
-    listUrl = list.url ?? `https://app.clickup.com/${spaceId}/v/li/${list.id}`;
-    await ctx.saveStep("listId", listId);
-    await ctx.saveStep("listUrl", listUrl);
-  }
+  const unmapped: Unmapped = plan.unmapped.map((u) => ({ owner: u.owner, reason: u.reason, kind: u.kind, userId: u.userId, tasks: u.tasks, items: u.items }));
+  const counts = { created, updated, dependenciesAdded, templateVersion: template.version, unmapped };
+  await recordDeliveryOutput({
+    syncJobId: job.id,
+    handoffId,
+    vendor: "CLICKUP",
+    linkKind: "list",
+    externalId: listId,
+    url,
+    stage: "DELIVERY_WORKSPACE",
+    evidence: workspaceEvidence(plan, template, listId, url, unmapped),
+    action: "workspace.synced",
+    data: counts,
+  });
+  return { listId, url, tasks: plan.tasks.length, ...counts };
+};
 
+async function saveList(ctx: Ctx, listId: string, url: string) {
+  await ctx.saveStep("listId", listId);
+  await ctx.saveStep("listUrl", url);
+  return { listId, url };
+}
+
+/**
+ * The list this handoff already has, wherever it now lives and whatever it is called: renaming
+ * the folder in ClickUp or the list in the template must not make a second one.
+ */
+async function knownList(ctx: Ctx, client: Client, spaceId: string, model: Model) {
+  const saved = ctx.steps.listId as string | undefined;
+  if (saved) return { listId: saved, url: ctx.steps.listUrl as string };
+  if (!model.links.clickup) return null;
+  await ctx.throttle();
+  const known = await client.list(model.links.clickup.externalId);
+  if (!known) return null;
+  return saveList(ctx, known.id, model.links.clickup.url ?? known.url ?? `https://app.clickup.com/${spaceId}/v/li/${known.id}`);
+}
+
+/** The handoff's folder and list, found by name first so that a retry after a lost answer creates neither twice. */
+async function findOrCreateList(ctx: Ctx, client: Client, spaceId: string, model: Model, plan: Plan, template: Template) {
+  let folderId = ctx.steps.folderId as string | undefined;
+  if (!folderId) {
+    await ctx.throttle();
+    const existing = (await client.folders(spaceId)).find((f) => f.name.startsWith(`${model.ref} `));
+    await ctx.throttle();
+    folderId = existing?.id ?? (await client.createFolder(spaceId, plan.folderName)).id;
+    await ctx.saveStep("folderId", folderId);
+  }
+  await ctx.throttle();
+  const existing = (await client.lists(folderId)).find((l) => l.name === plan.listName);
+  await ctx.throttle();
+  const list =
+    existing ??
+    (await client.createList(folderId, {
+      name: plan.listName,
+      markdown_content: `Delivery plan for [${model.ref} · ${model.title}](${model.url}), built from task template version ${template.version}.`,
+    }));
+  return saveList(ctx, list.id, list.url ?? `https://app.clickup.com/${spaceId}/v/li/${list.id}`);
+}
+
+/** A task per planned item: created when its reference line is not found, else brought in line with the plan. */
+async function syncTasks(ctx: Ctx, client: Client, listId: string, model: Model, plan: Plan) {
   await ctx.throttle();
   const handoffField = (await client.fields(listId)).find((f) => f.name.toLowerCase() === HANDOFF_FIELD);
   await ctx.throttle();
@@ -82,91 +115,79 @@ export const clickupWorkspace: EffectHandler = async (job, ctx) => {
 
   let created = 0;
   let updated = 0;
-  const taskIds = new Map<string, ClickUpTask>();
+  const tasks = new Map<string, ClickUpTask>();
   for (const planned of plan.tasks) {
     const found = existing.get(planned.key);
-    if (!found) {
-      await ctx.throttle();
-      const task = await client.createTask(listId, {
-        name: planned.name,
-        markdown_content: planned.description,
-        ...(planned.assignee !== null ? { assignees: [planned.assignee] } : {}),
-        ...(planned.dueDate ? { due_date: planned.dueDate.getTime(), due_date_time: false } : {}),
-        notify_all: false,
-        tags: ["handoff", model.ref.toLowerCase(), ...(planned.client ? [CLIENT_TAG] : [])],
-        ...(handoffField ? { custom_fields: [{ id: handoffField.id, value: model.ref }] } : {}),
-      });
-      taskIds.set(planned.key, task);
-      created++;
-    } else {
-      taskIds.set(planned.key, found);
-      const change = taskChange(found, planned);
-      if (change) {
-        await ctx.throttle();
-        await client.updateTask(found.id, change);
-        updated++;
-      }
-      // Who owns it is visible in ClickUp: the client's tasks carry the tag, ours do not.
-      const tagged = found.tags.some((t) => t.name.toLowerCase() === CLIENT_TAG);
-      if (Boolean(planned.client) !== tagged) {
-        await ctx.throttle();
-        if (planned.client) await client.addTag(found.id, CLIENT_TAG);
-        else await client.removeTag(found.id, CLIENT_TAG);
-        updated += change ? 0 : 1;
-      }
+    if (found) {
+      tasks.set(planned.key, found);
+      if (await updateTask(ctx, client, found, planned)) updated++;
+      continue;
     }
+    await ctx.throttle();
+    const task = await client.createTask(listId, {
+      name: planned.name,
+      markdown_content: planned.description,
+      ...(planned.assignee !== null ? { assignees: [planned.assignee] } : {}),
+      ...(planned.dueDate ? { due_date: planned.dueDate.getTime(), due_date_time: false } : {}),
+      notify_all: false,
+      tags: ["handoff", model.ref.toLowerCase(), ...(planned.client ? [CLIENT_TAG] : [])],
+      ...(handoffField ? { custom_fields: [{ id: handoffField.id, value: model.ref }] } : {}),
+    });
+    tasks.set(planned.key, task);
+    created++;
   }
+  return { tasks, created, updated };
+}
 
-  let dependencies = 0;
+/** Brings one existing task in line with the plan; whether anything changed. */
+async function updateTask(ctx: Ctx, client: Client, found: ClickUpTask, planned: PlannedTask): Promise<boolean> {
+  const change = taskChange(found, planned);
+  if (change) {
+    await ctx.throttle();
+    await client.updateTask(found.id, change);
+  }
+  // Who owns it is visible in ClickUp: the client's tasks carry the tag, ours do not.
+  const tagged = found.tags.some((t) => t.name.toLowerCase() === CLIENT_TAG);
+  if (Boolean(planned.client) === tagged) return Boolean(change);
+  await ctx.throttle();
+  if (planned.client) await client.addTag(found.id, CLIENT_TAG);
+  else await client.removeTag(found.id, CLIENT_TAG);
+  return true;
+}
+
+/** The dependency gates, as ClickUp dependencies; those already there are left alone. */
+async function syncDependencies(ctx: Ctx, client: Client, plan: Plan, tasks: Map<string, ClickUpTask>): Promise<number> {
+  let added = 0;
   for (const planned of plan.tasks) {
-    const task = taskIds.get(planned.key)!;
+    const task = tasks.get(planned.key)!;
     for (const key of planned.dependsOn) {
-      const other = taskIds.get(key);
+      const other = tasks.get(key);
       if (!other || task.dependencies.some((d) => d.task_id === task.id && d.depends_on === other.id)) continue;
       await ctx.throttle();
       await client.addDependency(task.id, other.id);
-      dependencies++;
+      added++;
     }
   }
+  return added;
+}
 
-  const url = listUrl!;
+/** The Delivery workspace gate's evidence: the list, the dependency gates, and (only when every task has one) the owners. */
+function workspaceEvidence(plan: Plan, template: Template, listId: string, url: string, unmapped: Unmapped): OutputEvidence[] {
   const record = {
     templateVersion: template.version,
     listId,
     tasks: plan.tasks.map((t) => ({ key: t.key, name: t.name, owner: t.owner, mapped: t.assignee !== null || t.client !== null, client: t.client, due: t.dueDate?.toISOString().slice(0, 10) ?? null, dependsOn: t.dependsOn.length })),
-    unmapped: plan.unmapped.map((u) => ({ owner: u.owner, reason: u.reason, kind: u.kind, userId: u.userId, tasks: u.tasks, items: u.items })),
+    unmapped,
   };
   const gates = plan.tasks.filter((t) => t.dependsOn.length > 0).map((t) => ({ task: t.name, waitsOn: t.dependsOn.map((k) => plan.tasks.find((p) => p.key === k)?.name ?? k) }));
-  await recordDeliveryOutput({
-    syncJobId: job.id,
-    handoffId,
-    vendor: "CLICKUP",
-    linkKind: "list",
-    externalId: listId,
-    url,
-    stage: "DELIVERY_WORKSPACE",
-    evidence: [
-      { requirementKey: "workspace_link", kind: "LINK", label: "Delivery list created from the standard template", url, data: { note: `${plan.tasks.length} tasks from template version ${template.version}`, ...record } },
-      { requirementKey: "dependency_gates", kind: "CHECK", label: "Dependency gates set", data: { note: `${plan.dependencyCount} dependencies`, gates } },
-      // Owners are only confirmed when every task has one; otherwise the gap is reported.
-      ...(plan.unmapped.length === 0
-        ? [
-            {
-              requirementKey: "owners_mapped",
-              kind: "CHECK" as const,
-              label: "Every task has an owner",
-              url,
-              data: { note: ownersNote(plan.tasks.length, plan.clientOwned), clientOwned: plan.clientOwned },
-            },
-          ]
-        : []),
-    ],
-    action: "workspace.synced",
-    data: { created, updated, dependenciesAdded: dependencies, templateVersion: template.version, unmapped: record.unmapped },
-  });
-
-  return { listId, url, created, updated, dependenciesAdded: dependencies, tasks: plan.tasks.length, unmapped: record.unmapped, templateVersion: template.version };
-};
+  return [
+    { requirementKey: "workspace_link", kind: "LINK", label: "Delivery list created from the standard template", url, data: { note: `${plan.tasks.length} tasks from template version ${template.version}`, ...record } },
+    { requirementKey: "dependency_gates", kind: "CHECK", label: "Dependency gates set", data: { note: `${plan.dependencyCount} dependencies`, gates } },
+    ...(plan.unmapped.length === 0
+      ? [{ requirementKey: "owners_mapped", kind: "CHECK" as const, label: "Every task has an owner", url, data: { note: ownersNote(plan.tasks.length, plan.clientOwned), clientOwned: plan.clientOwned } }]
+      : []),
+  ];
+}
 
 function ownersNote(tasks: number, clientOwned: number): string {
   const ours = tasks - clientOwned;
