@@ -107,6 +107,12 @@ describe("who may do what, stage by stage", () => {
     expect(outcome(s, "pm", { type: "ACKNOWLEDGE" })).toBe("FORBIDDEN");
   });
 
+  it("acknowledges once: a second acknowledgement (another tab, a Slack click) is refused", () => {
+    const s = state("ACKNOWLEDGEMENT", "IN_PROGRESS", { risks: [], acknowledgedAt: new Date() });
+    expect(() => assertAllowed(s, PEOPLE.lead, { type: "ACKNOWLEDGE" })).toThrow("This handoff is already acknowledged.");
+    expect(allowedCommands(s, PEOPLE.lead).has("ACKNOWLEDGE")).toBe(false);
+  });
+
   it("a gate is signed off by the assigned PM or a PS leader, never by the submitter", () => {
     const byRevops = state("INTAKE", "AWAITING_APPROVAL", {}, "u-revops");
     expect(allowedOnly(byRevops, { type: "APPROVE_GATE", stage: "INTAKE" })).toEqual(["leader", "pm"]);

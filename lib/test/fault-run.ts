@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { SyncJob } from "../db/generated/client.ts";
 import { db } from "../db/client.ts";
-import { startHubSpotSandbox, type FaultKind } from "../stand-ins/hubspot/index.ts";
+import { startHubSpotSandbox, type FaultKind, type HubSpotSandbox } from "../stand-ins/hubspot/index.ts";
 import { enqueueEffect } from "../sync/enqueue.ts";
 import { faultRunWorkerEnv, settleWithKills, WorkerFleet } from "../sync/worker-fleet.ts";
 import { VENDOR_LIMITS } from "../sync/rate-limit.ts";
@@ -45,11 +46,6 @@ export interface FaultRunReport {
 
 const FAULT_KINDS: FaultKind[] = ["429", "500", "503", "reset", "timeout", "lost_response"];
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
-}
-
 export async function runFaultScenario(options: FaultRunOptions): Promise<FaultRunReport> {
   const log = options.log ?? (() => undefined);
   const token = `pat-bench-${randomBytes(6).toString("hex")}`;
@@ -57,38 +53,14 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     accessToken: token,
     faults: options.faultRate > 0 ? { rate: options.faultRate, kinds: FAULT_KINDS, hangMs: 1_500 } : undefined,
   });
-  const workerEnv = faultRunWorkerEnv(options.databaseUrl, {
-    HUBSPOT_ACCESS_TOKEN: token,
-    HUBSPOT_API_BASE_URL: hubspot.url,
-    // Attempts are short here, so a dead worker's jobs may be released sooner.
-    HCC_ATTEMPT_TIMEOUT_MS: "4000",
-    HCC_STALE_LOCK_SECONDS: "10",
-  });
-  const fleet = new WorkerFleet(workerEnv, log);
-
-  /** Workers are up when the queue has seen them ask for work (a short grace period). */
-  const waitForWorkers = () => sleep(4_000);
+  const fleet = new WorkerFleet(hubspotWorkerEnv(options.databaseUrl, token, hubspot), log);
 
   try {
-    // Not closed-won: the workers' reconciliation sweep must leave these deals alone.
-    const dealIds = hubspot.store.withoutEvents(() =>
-      Array.from({ length: options.handoffs }, (_, i) => hubspot.store.createDeal({ dealname: `Fault run ${i}`, pipeline: "default", dealstage: "contractsent", amount: "50000" }).id),
-    );
+    const dealIds = createOpenDeals(hubspot, options.handoffs);
     for (let i = 0; i < (options.workers ?? 2); i++) fleet.start();
     await waitForWorkers();
     const started = Date.now();
-    for (const [i, dealId] of dealIds.entries()) {
-      if (options.arrivalPerSec) await sleep(Math.max(0, started + (i * 1000) / options.arrivalPerSec - Date.now()));
-      await db().$transaction((tx) =>
-        enqueueEffect(tx, {
-          vendor: "HUBSPOT",
-          kind: "hubspot.writeback",
-          idempotencyKey: `fault-run:${dealId}`,
-          maxAttempts: 25,
-          payload: { dealId, status: "blocked", handoffUrl: `http://127.0.0.1:3999/handoffs/fault-${dealId}`, issues: [{ label: "Out-of-scope items", problem: "Missing." }] },
-        }),
-      );
-    }
+    await enqueueWriteBacks(dealIds, started, options.arrivalPerSec);
     log(`enqueued ${await db().syncJob.count({ where: { idempotencyKey: { startsWith: "fault-run:" } } })} write-backs for ${dealIds.length} deals`);
 
     const kills = await settleWithKills({
@@ -104,20 +76,8 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     await hubspot.webhooksSettled();
 
     const jobs = await db().syncJob.findMany({ where: { idempotencyKey: { startsWith: "fault-run:" } } });
-    const tasks = hubspot.store.tasks();
-    let lost = 0;
-    let duplicated = 0;
-    for (const job of jobs) {
-      const dealId = (job.payload as { dealId: string }).dealId;
-      const mine = tasks.filter((t) => String(t.properties.hs_task_body ?? "").includes(`HCC-${job.id}`)).length;
-      const statusWritten = hubspot.store.getDeal(dealId)?.properties.handoff_status === "Intake blocked";
-      if (job.status !== "SUCCEEDED" || mine === 0 || !statusWritten) lost++;
-      duplicated += Math.max(0, mine - 1);
-    }
-    const latencies = jobs
-      .filter((j) => j.completedAt)
-      .map((j) => j.completedAt!.getTime() - j.createdAt.getTime())
-      .sort((a, b) => a - b);
+    const { lost, duplicated } = countWriteBacks(hubspot, jobs);
+    const latencies = completionLatencies(jobs);
     const effects = jobs.length * 2;
     const throughput = effects / seconds;
     return {
@@ -139,4 +99,70 @@ export async function runFaultScenario(options: FaultRunOptions): Promise<FaultR
     fleet.stopAll();
     await hubspot.stop();
   }
+}
+
+function hubspotWorkerEnv(databaseUrl: string, token: string, hubspot: HubSpotSandbox): NodeJS.ProcessEnv {
+  return faultRunWorkerEnv(databaseUrl, {
+    HUBSPOT_ACCESS_TOKEN: token,
+    HUBSPOT_API_BASE_URL: hubspot.url,
+    // Attempts are short here, so a dead worker's jobs may be released sooner.
+    HCC_ATTEMPT_TIMEOUT_MS: "4000",
+    HCC_STALE_LOCK_SECONDS: "10",
+  });
+}
+
+/** Workers are up when the queue has seen them ask for work (a short grace period). */
+function waitForWorkers() {
+  return sleep(4_000);
+}
+
+/** Not closed-won: the workers' reconciliation sweep must leave these deals alone. */
+function createOpenDeals(hubspot: HubSpotSandbox, count: number): string[] {
+  return hubspot.store.withoutEvents(() =>
+    Array.from({ length: count }, (_, i) => hubspot.store.createDeal({ dealname: `Fault run ${i}`, pipeline: "default", dealstage: "contractsent", amount: "50000" }).id),
+  );
+}
+
+/** One write-back per deal, all at once or spread at `arrivalPerSec` from `started`. */
+async function enqueueWriteBacks(dealIds: string[], started: number, arrivalPerSec: number | undefined) {
+  for (const [i, dealId] of dealIds.entries()) {
+    if (arrivalPerSec) await sleep(Math.max(0, started + (i * 1000) / arrivalPerSec - Date.now()));
+    await db().$transaction((tx) =>
+      enqueueEffect(tx, {
+        vendor: "HUBSPOT",
+        kind: "hubspot.writeback",
+        idempotencyKey: `fault-run:${dealId}`,
+        maxAttempts: 25,
+        payload: { dealId, status: "blocked", handoffUrl: `http://127.0.0.1:3999/handoffs/fault-${dealId}`, issues: [{ label: "Out-of-scope items", problem: "Missing." }] },
+      }),
+    );
+  }
+}
+
+/** A write-back is lost unless its job succeeded and the deal holds both its status and its task; any extra task is a duplicate. */
+function countWriteBacks(hubspot: HubSpotSandbox, jobs: SyncJob[]) {
+  const tasks = hubspot.store.tasks();
+  let lost = 0;
+  let duplicated = 0;
+  for (const job of jobs) {
+    const dealId = (job.payload as { dealId: string }).dealId;
+    const mine = tasks.filter((t) => String(t.properties.hs_task_body ?? "").includes(`HCC-${job.id}`)).length;
+    const statusWritten = hubspot.store.getDeal(dealId)?.properties.handoff_status === "Intake blocked";
+    if (job.status !== "SUCCEEDED" || mine === 0 || !statusWritten) lost++;
+    duplicated += Math.max(0, mine - 1);
+  }
+  return { lost, duplicated };
+}
+
+/** Milliseconds from enqueue to completion of each finished job, fastest first. */
+function completionLatencies(jobs: SyncJob[]): number[] {
+  return jobs
+    .filter((j) => j.completedAt)
+    .map((j) => j.completedAt!.getTime() - j.createdAt.getTime())
+    .sort((a, b) => a - b);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
 }
