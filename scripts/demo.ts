@@ -20,6 +20,7 @@ import { startDeliveryStandIns } from "../lib/stand-ins/index.ts";
 import { startBackgroundWork } from "../lib/worker/runtime.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+const next = path.join(root, "node_modules/next/dist/bin/next");
 /** The role the app acts as on the embedded database. */
 const EMBEDDED_APP_ROLE = "hcc_app";
 const dev = process.argv.includes("--dev");
@@ -54,14 +55,54 @@ function demoSecrets(): DemoSecrets {
 }
 
 async function main() {
-  let embedded: EmbeddedPostgres | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`starting the embedded PostgreSQL in ${path.relative(root, path.join(dataDir, "pglite")) || "."}`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
-    databaseUrl = embedded.url;
-  }
+  const { databaseUrl, embedded } = await openDatabase();
+  await migrateAndSeed(databaseUrl);
+  if (embedded) await actAsAppRole(embedded, databaseUrl);
 
+  const secrets = demoSecrets();
+  const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+
+  // Without HubSpot credentials, a local stand-in plays HubSpot: same API, signed webhooks.
+  const hubspot = process.env.HUBSPOT_ACCESS_TOKEN ? undefined : await startHubSpotStandIn(secrets, appUrl);
+
+  // Without ClickUp, Notion or Slack credentials, local stand-ins play those tools too.
+  const standIns =
+    process.env.CLICKUP_API_TOKEN || process.env.NOTION_TOKEN || process.env.SLACK_BOT_TOKEN ? undefined : await startDeliveryStandIns({ appUrl, dataDir });
+  if (standIns) log(`ClickUp, Notion and Slack sandboxes on ${standIns.clickup.url}, ${standIns.notion.url}, ${standIns.slack.url}`);
+
+  const env = appEnv({ databaseUrl, embedded, secrets, appUrl, hubspot, standIns });
+  // The worker runs in this process, reading the same configuration as the app.
+  Object.assign(process.env, env);
+  const worker = await startBackgroundWork(databaseUrl, { concurrency: 2 });
+  log("background worker started");
+
+  const services: Services = { worker, hubspot, standIns, embedded };
+  await buildIfNeeded(env, services);
+  log(`open ${appUrl} — demo users are listed in README.md (password: demo-password)`);
+  startNext(env, services);
+}
+
+type DeliveryStandIns = Awaited<ReturnType<typeof startDeliveryStandIns>>;
+
+/** What the demo runs beside the app, stopped in this order when it ends. */
+interface Services {
+  worker: Awaited<ReturnType<typeof startBackgroundWork>>;
+  hubspot: HubSpotSandbox | undefined;
+  standIns: DeliveryStandIns | undefined;
+  embedded: EmbeddedPostgres | undefined;
+}
+
+/** DATABASE_URL's server, or else the embedded PostgreSQL with its data in the data directory. */
+async function openDatabase(): Promise<{ databaseUrl: string; embedded?: EmbeddedPostgres }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) return { databaseUrl };
+  log(`starting the embedded PostgreSQL in ${path.relative(root, path.join(dataDir, "pglite")) || "."}`);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite") });
+  return { databaseUrl: embedded.url, embedded };
+}
+
+/** Brings the schema up to date, and fills an empty database with the demo data. */
+async function migrateAndSeed(databaseUrl: string) {
   const { applied } = await migrate(databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
 
@@ -69,41 +110,46 @@ async function main() {
   const seeded = await seedDemo(prisma, { log: (m) => log(m) });
   await prisma.$disconnect();
   if (seeded.created) log(`seeded ${seeded.handoffs} demo handoffs`);
+}
 
-  if (embedded) {
-    // The app and the worker act as a role that owns nothing: rows only, append-only on the audit
-    // trail and the decision log (lib/db/roles.ts). Migrations and the seed ran as the owner.
-    const owner = new pg.Client({ connectionString: databaseUrl });
-    await owner.connect();
-    await ensureAppRole(owner, EMBEDDED_APP_ROLE);
-    await grantAppRole(owner, EMBEDDED_APP_ROLE);
-    await owner.end();
-    await embedded.actAs(EMBEDDED_APP_ROLE);
-    log(`embedded PostgreSQL on ${databaseUrl}; the app acts as the role ${EMBEDDED_APP_ROLE}`);
-  }
+/**
+ * The app and the worker act as a role that owns nothing: rows only, append-only on the audit
+ * trail and the decision log (lib/db/roles.ts). Migrations and the seed ran as the owner.
+ */
+async function actAsAppRole(embedded: EmbeddedPostgres, databaseUrl: string) {
+  const owner = new pg.Client({ connectionString: databaseUrl });
+  await owner.connect();
+  await ensureAppRole(owner, EMBEDDED_APP_ROLE);
+  await grantAppRole(owner, EMBEDDED_APP_ROLE);
+  await owner.end();
+  await embedded.actAs(EMBEDDED_APP_ROLE);
+  log(`embedded PostgreSQL on ${databaseUrl}; the app acts as the role ${EMBEDDED_APP_ROLE}`);
+}
 
-  const secrets = demoSecrets();
-  const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+/** The local HubSpot, with open deals ready to close, sending its signed webhooks to the app. */
+async function startHubSpotStandIn(secrets: DemoSecrets, appUrl: string): Promise<HubSpotSandbox> {
+  const hubspot = await startHubSpotSandbox({
+    accessToken: secrets.HUBSPOT_ACCESS_TOKEN,
+    dataFile: path.join(dataDir, "hubspot-sandbox.json"),
+    webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: secrets.HUBSPOT_CLIENT_SECRET },
+  });
+  const seededDeals = seedSandbox(hubspot.store);
+  if (seededDeals.deals.length) log(`HubSpot sandbox: ${seededDeals.deals.length} open deals ready to close`);
+  log(`HubSpot sandbox on ${hubspot.url}`);
+  return hubspot;
+}
 
-  // Without HubSpot credentials, a local stand-in plays HubSpot: same API, signed webhooks.
-  let hubspot: HubSpotSandbox | undefined;
-  if (!process.env.HUBSPOT_ACCESS_TOKEN) {
-    hubspot = await startHubSpotSandbox({
-      accessToken: secrets.HUBSPOT_ACCESS_TOKEN,
-      dataFile: path.join(dataDir, "hubspot-sandbox.json"),
-      webhook: { targetUrl: `${appUrl}/api/webhooks/hubspot`, clientSecret: secrets.HUBSPOT_CLIENT_SECRET },
-    });
-    const seededDeals = seedSandbox(hubspot.store);
-    if (seededDeals.deals.length) log(`HubSpot sandbox: ${seededDeals.deals.length} open deals ready to close`);
-    log(`HubSpot sandbox on ${hubspot.url}`);
-  }
-
-  // Without ClickUp, Notion or Slack credentials, local stand-ins play those tools too.
-  const standIns =
-    process.env.CLICKUP_API_TOKEN || process.env.NOTION_TOKEN || process.env.SLACK_BOT_TOKEN ? undefined : await startDeliveryStandIns({ appUrl, dataDir });
-  if (standIns) log(`ClickUp, Notion and Slack sandboxes on ${standIns.clickup.url}, ${standIns.notion.url}, ${standIns.slack.url}`);
-
-  const env = {
+/** The environment of the app and the worker: what is set wins, the demo fills in the rest. */
+function appEnv(options: {
+  databaseUrl: string;
+  embedded: EmbeddedPostgres | undefined;
+  secrets: DemoSecrets;
+  appUrl: string;
+  hubspot: HubSpotSandbox | undefined;
+  standIns: DeliveryStandIns | undefined;
+}): NodeJS.ProcessEnv {
+  const { databaseUrl, embedded, secrets, appUrl, hubspot, standIns } = options;
+  return {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
@@ -123,12 +169,10 @@ async function main() {
     }),
     ...standIns?.env,
   };
-  // The worker runs in this process, reading the same configuration as the app.
-  Object.assign(process.env, env);
-  const worker = await startBackgroundWork(databaseUrl, { concurrency: 2 });
-  log("background worker started");
+}
 
-  const next = path.join(root, "node_modules/next/dist/bin/next");
+/** Builds the app on the first run (or with --rebuild); a failed build stops everything and exits with its status. */
+async function buildIfNeeded(env: NodeJS.ProcessEnv, { worker, hubspot, standIns, embedded }: Services) {
   if (!dev && (!existsSync(path.join(root, ".next/BUILD_ID")) || process.argv.includes("--rebuild"))) {
     log("building the app (first run only; takes a minute or two)");
     const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
@@ -140,8 +184,10 @@ async function main() {
       process.exit(build.status ?? 1);
     }
   }
+}
 
-  log(`open ${appUrl} — demo users are listed in README.md (password: demo-password)`);
+/** Runs `next start` (or `next dev`); a signal goes to Next, and when Next exits everything else stops too. */
+function startNext(env: NodeJS.ProcessEnv, { worker, hubspot, standIns, embedded }: Services) {
   const child = spawn(process.execPath, [next, dev ? "dev" : "start", "-H", host, "-p", String(port)], { cwd: root, env, stdio: "inherit" });
 
   const shutdown = async (code: number) => {
