@@ -11,7 +11,6 @@ import { recordClientDates } from "./kickoff.ts";
 
 /** Working a stage's quality gate: start it, capture its evidence, submit it, decide it. */
 
-
 export const startStage: CommandHandler<CommandOf<"START_STAGE">> = async (ctx, command) => {
   const { tx, handoffId, handoff, state, now, audit } = ctx;
   const def = stageDefinition(command.stage);

@@ -4,14 +4,13 @@ import type { CommandHandler, CommandOf } from "./context.ts";
 
 /** After acknowledgement: the kickoff date, the client's confirmation, the kickoff held; and scope changes at any time. */
 
-
 export const scheduleKickoff: CommandHandler<CommandOf<"SCHEDULE_KICKOFF">> = async (ctx, command) => {
   const { audit } = ctx;
   ctx.patch.kickoffScheduledAt = new Date(`${command.date}T09:00:00.000Z`);
   await audit("kickoff.scheduled", { date: command.date });
 };
 
-export const confirmClientDates: CommandHandler<CommandOf<"CONFIRM_CLIENT_DATES">> = async (ctx, _command) => {
+export const confirmClientDates: CommandHandler<CommandOf<"CONFIRM_CLIENT_DATES">> = async (ctx) => {
   const { tx, actor, handoffId, state, now, stageRow, audit } = ctx;
   ctx.patch.clientDateConfirmedAt = now;
   await audit("client_dates.confirmed", {});

@@ -2,7 +2,6 @@ import type { CommandHandler, CommandOf } from "./context.ts";
 
 /** The delivery lead's side: acknowledge the handoff (accepting every open risk), or decide risk by risk. */
 
-
 export const acknowledge: CommandHandler<CommandOf<"ACKNOWLEDGE">> = async (ctx, command) => {
   const { tx, actor, handoffId, now, stageRow, audit } = ctx;
   const row = stageRow("ACKNOWLEDGEMENT")!;
