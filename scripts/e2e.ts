@@ -92,7 +92,7 @@ try {
   code = await new Promise<number>((resolve) => {
     const child = spawn(
       process.execPath,
-      [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)],
+      ["--conditions=react-server", path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)],
       { cwd: root, stdio: "inherit", env: { ...process.env, CHROMIUM_PATH: browser, E2E_DATABASE_URL: database.url, E2E_APP_ENV: JSON.stringify(appEnv), E2E_HUBSPOT_URL: hubspot.url } },
     );
     child.on("exit", (c) => resolve(c ?? 1));

@@ -5,7 +5,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export default defineConfig({
   root,
-  resolve: { alias: { "@": root } },
+  // As in Next's server bundles, `server-only` (imported by lib/db/client.ts) is nothing on the server.
+  resolve: { alias: { "@": root, "server-only": path.join(root, "node_modules/server-only/empty.js") } },
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",

@@ -1,3 +1,7 @@
+// The database is server-side only: a Client Component that reaches this module (directly or through
+// any module that touches the database) fails the build. Next's server bundles resolve this import
+// to nothing; the worker, scripts and tests run with the same `react-server` condition.
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
 import { env } from "../env.ts";

@@ -41,7 +41,7 @@ export class WorkerFleet {
   ) {}
 
   start(): void {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: this.env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/worker.ts")], { cwd: ROOT, env: this.env, stdio: ["ignore", "ignore", "pipe"] });
     child.stderr?.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     child.on("exit", (code, signal) => signal !== "SIGKILL" && this.log(`worker ${child.pid} exited (${code ?? signal})`));
     this.workers.push(child);
