@@ -38,7 +38,7 @@ export function ConnectionCard({ status, form }: { status: ConnectionStatus; for
         id={`${slug}-heading`}
         title={status.name}
         description={form.purpose}
-        actions={<ConnectionBadge status={status} />}
+        actions={<ConnectionBadge status={withCheck(status, check)} />}
       />
       <div className="space-y-5 px-5 py-4 text-sm">
         {status.configured && (

@@ -11,10 +11,16 @@ export interface ConnectionState {
   lastCheckError: string | null;
 }
 
-/** Connected (and where the token comes from), failing its last check, or not connected. */
+/** Not connected, failing its last check, or connected (and where the token comes from). */
+export function connectionBadge(status: ConnectionState): { tone: "amber" | "red" | "green"; label: string } {
+  if (!status.configured) return { tone: "amber", label: "Not connected" };
+  if (status.lastCheckOk === false) return { tone: "red", label: "Check failed" };
+  return { tone: "green", label: status.source === "environment" ? "Connected (environment)" : "Connected" };
+}
+
 export function ConnectionBadge({ status }: { status: ConnectionState }) {
-  if (!status.configured) return <Badge tone="amber">Not connected</Badge>;
-  return <Badge tone={status.lastCheckOk === false ? "red" : "green"}>{status.source === "environment" ? "Connected (environment)" : "Connected"}</Badge>;
+  const { tone, label } = connectionBadge(status);
+  return <Badge tone={tone}>{label}</Badge>;
 }
 
 /** The "Last check" line: when, and how it went. */

@@ -64,6 +64,18 @@ describe("delivery settings permissions", () => {
     });
     await expect(identities.updateIdentities(team.revops, team.lead.userId, { clickupUserId: "abc", slackUserId: "" })).rejects.toMatchObject({ message: "A ClickUp member id is a number." });
   });
+
+  it("sends a token only to an https address, or to http on this machine", async () => {
+    const save = (baseUrl: string) => connections.saveConnection(team.revops, "CLICKUP", { token: standIns.env.CLICKUP_API_TOKEN, teamId: "9012345678", spaceId: "90120001", baseUrl });
+    for (const bad of ["javascript:alert(1)", "file:///etc/passwd", "gopher://example.com", "http://169.254.169.254/latest", "http://clickup.example.com"]) {
+      await expect(save(bad), bad).rejects.toMatchObject({ code: "INVALID", message: "Use an https:// address (http:// only on this machine: localhost or 127.0.0.1)." });
+    }
+    expect(await database.prisma.connection.count({ where: { vendor: "CLICKUP", encryptedSecret: { not: null } } })).toBe(0);
+    await save("https://clickup-proxy.example.com/api");
+    await save(standIns.env.CLICKUP_API_BASE_URL);
+    expect((await connections.connectionStatus("CLICKUP")).config.baseUrl).toBe(standIns.env.CLICKUP_API_BASE_URL);
+    await connections.removeConnection(team.revops, "CLICKUP");
+  });
 });
 
 describe("connections", () => {

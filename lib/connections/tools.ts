@@ -36,7 +36,17 @@ export interface ToolDescriptor {
 }
 
 const digits = (what: string) => z.string().trim().regex(/^\d+$/, `The ${what} is a number.`);
-const url = z.url("Enter a full https:// URL.");
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/**
+ * An API address: https, or http on this machine only (a local proxy or stand-in). Anything else
+ * (javascript:, file:, a cloud metadata address over http) would send the token where it must not go.
+ */
+const url = z
+  .url("Enter a full https:// URL.")
+  .refine((value) => {
+    const { protocol, hostname } = new URL(value);
+    return protocol === "https:" || (protocol === "http:" && LOOPBACK.has(hostname));
+  }, "Use an https:// address (http:// only on this machine: localhost or 127.0.0.1).");
 const token = () => "token";
 
 export const TOOLS: Record<Vendor, ToolDescriptor> = {

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/roles.ts";
 import { kickoffDelayed } from "./lateness.ts";
 import { visibleHandoffs } from "../auth/handoff-access.ts";
 import type { QueuePage, QueueQuery } from "./queue-query.ts";
-import { isOverdue, SLA_CLOCK_RUNS } from "../rules/overdue.ts";
+import { isOverdue, overdueCondition } from "../rules/overdue.ts";
 
 export { queueQuerySchema } from "./queue-query.ts";
 
@@ -50,7 +50,7 @@ export function queueWhere(actor: Actor, query: QueueQuery, now = new Date(), de
   if (query.owner) and.push({ projectManagerId: query.owner });
   if (query.mine) and.push({ waitingOnId: actor.userId });
   if (query.blocked) and.push({ status: "INTAKE_BLOCKED" });
-  if (query.overdue) and.push({ dueAt: { lt: now }, status: { in: [...SLA_CLOCK_RUNS] } });
+  if (query.overdue) and.push(overdueCondition(now));
   if (query.closedFrom) and.push({ closedWonAt: { gte: dayStart(query.closedFrom) } });
   if (query.closedTo) and.push({ closedWonAt: { lt: dayEnd(query.closedTo) } });
   if (query.kickoffFrom) and.push({ actualKickoffAt: { gte: dayStart(query.kickoffFrom) } });

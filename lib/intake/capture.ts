@@ -17,7 +17,7 @@ import { recomputeCompleteness } from "./completeness.ts";
 import { parseIntakeIssues, type IntakeIssue } from "./issues.ts";
 import { isClosedWon } from "./policy.ts";
 import { currentIntakePolicy, type VersionedPolicy } from "./policy-store.ts";
-import { riskLevelOf, validateIntake, type IntakeData } from "./validate.ts";
+import { riskLevelOf, storableAmount, validateIntake, type IntakeData } from "./validate.ts";
 
 /**
  * Intake: a CRM deal becomes a handoff only through here. Whatever the trigger (a
@@ -104,7 +104,7 @@ async function saveDeal(tx: Tx, deal: FetchedDeal, existing: ExistingDeal, close
   const last = existing?.snapshots[0];
   const changed = !last || !isDeepStrictEqual(last.properties, snapshotProperties);
   const version = changed ? (last?.version ?? 0) + 1 : last.version;
-  const amount = p.amount && Number.isFinite(Number(p.amount)) ? Number(p.amount) : null;
+  const amount = storableAmount(p.amount);
   const dealData = {
     sourceUrl,
     name: p.dealname ?? `Deal ${deal.id}`,
@@ -252,7 +252,7 @@ async function createHandoff(tx: Tx, dealRowId: string, deal: FetchedDeal, data:
       stageStatus: "IN_PROGRESS",
       intakeIssues: issues as unknown as Prisma.InputJsonValue,
       riskLevel: riskLevelOf(data),
-      amount: data.amount ?? (deal.properties.amount ? Number(deal.properties.amount) : null),
+      amount: data.amount ?? storableAmount(deal.properties.amount),
       currency: deal.properties.deal_currency_code ?? "USD",
       projectManagerId,
       psLeaderId,

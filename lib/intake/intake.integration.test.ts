@@ -191,6 +191,18 @@ describe("intake from HubSpot", () => {
     expect(await database.prisma.dealSnapshot.count({ where: { deal: { sourceId: dealId } } })).toBe(2);
   });
 
+  it("blocks a deal whose amount no real deal has (1e308) with a reason, instead of failing its capture", async () => {
+    const dealId = openDeal("Overflow Ltd", COMPLETE, "1e308");
+    sandbox.store.updateDeal(dealId, { dealstage: "closedwon" });
+    const blocked = await eventually(async () => {
+      const h = await handoffFor(dealId);
+      return h?.status === "INTAKE_BLOCKED" ? h : null;
+    }, "the blocked handoff");
+    expect(blocked.intakeIssues).toEqual([{ field: "amount", label: "Deal amount", problem: "1e308 is not a plausible deal amount (at most 999,999,999,999.99)." }]);
+    expect(blocked.amount).toBeNull();
+    expect(blocked.deal.amount).toBeNull();
+  });
+
   it("stores a batch of 100 events in one request and creates each handoff once, whatever the replays", async () => {
     const dealIds = Array.from({ length: 100 }, (_, i) => openDeal(`Batch deal ${i}`));
     sandbox.store.withoutEvents(() => dealIds.forEach((id) => sandbox.store.updateDeal(id, { dealstage: "closedwon" })));

@@ -101,6 +101,7 @@ function parseField(rule: FieldRule, input: unknown, today: string): Parsed {
     case "amount": {
       const amount = Number(raw.replace(/[, ]/g, ""));
       if (!Number.isFinite(amount)) return { value: null, problems: [`“${raw}” is not a number.`] };
+      if (!isStorableAmount(amount)) return { value: null, problems: [`${raw} is not a plausible deal amount (at most ${MAX_DEAL_AMOUNT.toLocaleString("en-US")}).`] };
       if (amount < rule.minAmount) problems.push(`${amount} is below the minimum of ${rule.minAmount}.`);
       return { value: amount, problems };
     }
@@ -171,6 +172,21 @@ const EMPTY: IntakeData = {
   milestones: [],
   critical_risks: [],
 };
+
+/** The largest amount a deal can carry (the amount columns are DECIMAL(14, 2)). */
+export const MAX_DEAL_AMOUNT = 999_999_999_999.99;
+
+/** A finite amount the database can hold; anything else (1e308, say) is not a real deal's amount. */
+export function isStorableAmount(amount: number): boolean {
+  return Number.isFinite(amount) && Math.abs(amount) <= MAX_DEAL_AMOUNT;
+}
+
+/** A CRM amount as stored: the number, or null when it is missing or not a storable amount. */
+export function storableAmount(raw: string | null | undefined): number | null {
+  if (!raw) return null;
+  const amount = Number(raw);
+  return isStorableAmount(amount) ? amount : null;
+}
 
 /**
  * Validates a deal's CRM properties. `asOf` is the day dates are judged against

@@ -11,3 +11,8 @@ export function isOverdue(handoff: { dueAt: Date | string | null; status: Handof
   if (!handoff.dueAt || !SLA_CLOCK_RUNS.includes(handoff.status)) return false;
   return new Date(handoff.dueAt).getTime() < new Date(now).getTime();
 }
+
+/** The same rule as a query condition on the handoff, for the queue's "Overdue" filter. */
+export function overdueCondition(now: Date) {
+  return { dueAt: { lt: now }, status: { in: [...SLA_CLOCK_RUNS] } };
+}

@@ -1,6 +1,6 @@
 /**
  * Service levels, written once for the lifecycle, the delivery plan and the KPIs (each stage's own
- * SLA is in lib/handoffs/stages.ts).
+ * SLA is in lib/rules/stages.ts).
  */
 
 /** When no kickoff date was promised, the kickoff is late after this many days from closed-won. */
