@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 
 const shots = "test-results/screenshots";
@@ -68,6 +69,22 @@ test("an admin notes the audit chain head on Operations and later verifies the t
   await page.getByRole("button", { name: "Verify the chain" }).click();
   const broken = page.getByRole("alert").filter({ hasText: `Broken at place ${place}` });
   await expect(broken).toContainText("differs from the head published");
+
+  // The trail for a period, for an auditor: a period too long is refused with its reason, a month downloads.
+  const exporter = page.getByRole("region", { name: "Export the trail" });
+  await exporter.getByLabel("From").fill("2020-01-01");
+  await exporter.getByRole("button", { name: "Download CSV" }).click();
+  await expect(exporter.getByRole("alert")).toContainText("longer than 3 years");
+  const today = new Date().toISOString().slice(0, 10);
+  await exporter.getByLabel("From").fill(today);
+  await exporter.getByLabel("Action (optional)").fill("audit.");
+  const download = page.waitForEvent("download");
+  await exporter.getByRole("button", { name: "Download CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`audit-trail-${today}-to-${today}.csv`);
+  const csv = await readFile((await file.path())!, "utf8");
+  expect(csv.split("\r\n")[0]).toBe("seq,at,actor,actor_role,action,entity_type,entity_id,handoff_id,source_url,trace_id,data,prev_hash,hash");
+  await expect(exporter.getByRole("status")).toContainText(`audit-trail-${today}-to-${today}.csv`);
 });
 
 test("metrics need the token", async ({ request }) => {

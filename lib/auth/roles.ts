@@ -61,11 +61,13 @@ export type Capability =
   | "assignment:edit"
   /** Check the audit trail's hash chain. */
   | "audit:verify"
+  /** Download the audit trail for a period (CSV, JSON Lines). */
+  | "audit:export"
   /** The demo's tool stand-ins show every deal, list, brief and message: not for sales, who see only their own deals. */
   | "sandbox:use";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  ADMIN: ["handoffs:view", "dashboard:view", "qa:view", "qa:review", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "audit:verify", "sandbox:use"],
+  ADMIN: ["handoffs:view", "dashboard:view", "qa:view", "qa:review", "policy:edit", "operations:view", "users:manage", "connections:manage", "template:edit", "people:manage", "baseline:capture", "qa:run", "assignment:edit", "audit:verify", "audit:export", "sandbox:use"],
   PS_LEADER: ["handoffs:view", "approvals:inbox", "dashboard:view", "qa:view", "qa:review", "overrides:request", "overrides:confirm", "overrides:classify", "template:edit", "baseline:capture", "qa:run", "handoffs:reassign", "owners:resolve", "assignment:edit", "sandbox:use"],
   PROJECT_MANAGER: ["handoffs:view", "approvals:inbox", "dashboard:view", "qa:view", "qa:review", "overrides:request", "overrides:confirm", "owners:resolve", "sandbox:use"],
   REVOPS: ["handoffs:view", "dashboard:view", "qa:view", "qa:review", "policy:edit", "operations:view", "overrides:request", "overrides:classify", "connections:manage", "template:edit", "people:manage", "qa:run", "handoffs:reassign", "assignment:edit", "sandbox:use"],

@@ -124,7 +124,7 @@ export async function riskTable(filters: KpiFilters, limit = 50_000): Promise<Ta
 /** A number at its column's precision, trailing zeros left off: 0.0625 → 0.06, 50 → 50. */
 const atPrecision = (value: number, digits?: number) => (digits === undefined ? value : Number(value.toFixed(digits)));
 
-function csvCell(value: Cell, type: Column["type"], digits?: number): string {
+export function csvCell(value: Cell, type: Column["type"], digits?: number): string {
   if (value === null || value === undefined) return "";
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "number" ? String(atPrecision(value, digits)) : String(value);
   // Quote when needed; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.

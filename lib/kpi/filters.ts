@@ -33,6 +33,9 @@ export const kpiFiltersSchema = z.object({
 
 export type KpiFilters = z.infer<typeof kpiFiltersSchema>;
 
+/** A period as asked for: YYYY-MM-DD days, either one left out for the default. */
+export type PeriodRequest = Pick<KpiFilters, "from" | "to">;
+
 export interface Period {
   from: Date;
   /** Exclusive. */
@@ -65,7 +68,7 @@ function parseDay(text: string): Date | null {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The period the filters ask for, unchecked: twelve whole weeks up to now by default. */
-function requestedPeriod(filters: KpiFilters, now: Date): { from: Date | null; to: Date | null } {
+function requestedPeriod(filters: PeriodRequest, now: Date): { from: Date | null; to: Date | null } {
   const lastDay = filters.to ? parseDay(filters.to) : null;
   const to = filters.to ? (lastDay ? new Date(lastDay.getTime() + DAY) : null) : new Date(weekStart(now).getTime() + 7 * DAY);
   const from = filters.from ? parseDay(filters.from) : to ? new Date(to.getTime() - 12 * 7 * DAY) : null;
@@ -77,7 +80,7 @@ function requestedPeriod(filters: KpiFilters, now: Date): { from: Date | null; t
  * null when it can be shown: each date a real day between 2000 and 2100, the start on or
  * before the end, and at most three years from one to the other.
  */
-export function periodProblem(filters: KpiFilters, now = new Date()): string | null {
+export function periodProblem(filters: PeriodRequest, now = new Date()): string | null {
   const { firstYear, lastYear, maxYears } = PERIOD_LIMITS;
   for (const [name, text] of [["start", filters.from], ["end", filters.to]] as const) {
     if (text === undefined) continue;
@@ -103,7 +106,7 @@ export function periodProblem(filters: KpiFilters, now = new Date()): string | n
  * The period the filters ask for: twelve whole weeks up to now by default. A period that
  * cannot be shown (reversed, too long, out of range) is refused with periodProblem's message.
  */
-export function periodOf(filters: KpiFilters, now = new Date()): Period {
+export function periodOf(filters: PeriodRequest, now = new Date()): Period {
   const problem = periodProblem(filters, now);
   if (problem) throw invalid(problem);
   const { from, to } = requestedPeriod(filters, now);

@@ -5,14 +5,23 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format";
 import { chainHead, parsePublishedHead, publishedHead, verifyAuditChain } from "@/lib/audit/chain";
+import { AuditExportForm } from "@/components/settings/audit-export";
+import { can } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
+/** The export's default period: the thirty days up to the newest event (or today). */
+function lastThirtyDays(newest: Date | string | null) {
+  const to = newest ? new Date(newest) : new Date();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { defaultFrom: day(new Date(to.getTime() - 30 * 86_400_000)), defaultTo: day(to) };
+}
+
 export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageActor("audit:verify");
+  const actor = await requirePageActor("audit:verify");
   const params = await searchParams;
   const publishedText = first(params.head).slice(0, 200);
   const published = publishedText ? parsePublishedHead(publishedText) : null;
@@ -96,6 +105,17 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
           )}
         </div>
       </Card>
+
+      {can(actor.role, "audit:export") && (
+        <Card aria-labelledby="export-heading">
+          <CardHeader
+            id="export-heading"
+            title="Export the trail"
+            description="Every event of a period, with its place in the chain and its hashes, as CSV or JSON Lines. The export is itself an audit event."
+          />
+          <AuditExportForm {...lastThirtyDays(head.at)} />
+        </Card>
+      )}
     </div>
   );
 }
