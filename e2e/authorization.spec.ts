@@ -68,6 +68,7 @@ const MATRIX: Record<string, Entry[]> = {
   "api/webhooks/hubspot/route.ts": [{ kind: "post", path: () => "/api/webhooks/hubspot", allowed: "signature", body: [{ eventId: 1, subscriptionType: "deal.creation", objectId: 1 }] }],
   "api/webhooks/slack/route.ts": [{ kind: "post", path: () => "/api/webhooks/slack", allowed: "signature", body: "payload=%7B%7D" }],
   "api/kpi/export/route.ts": [{ kind: "get", path: () => "/api/kpi/export?table=kpis&format=csv", allowed: except("DELIVERY_LEAD", "SALES") }],
+  "api/kpi/executive-brief/route.ts": [{ kind: "get", path: () => "/api/kpi/executive-brief", allowed: except("DELIVERY_LEAD", "SALES") }],
   "api/kpi/runbook/route.ts": [{ kind: "get", path: () => "/api/kpi/runbook", allowed: except("DELIVERY_LEAD", "SALES") }],
   "api/audit/export/route.ts": [{ kind: "get", path: () => "/api/audit/export?format=jsonl&from=2026-01-01&to=2026-12-31&action=gate.", allowed: ["ADMIN"] }],
   "api/kpi/proof-brief/route.ts": [{ kind: "get", path: () => "/api/kpi/proof-brief", allowed: except("DELIVERY_LEAD", "SALES") }],

@@ -47,6 +47,7 @@ export function WeeklyTable({ weeks, totals, filters, period }: { weeks: WeekRow
         <a href={exportHref("risks", "csv")} className={DOWNLOAD} download>Risk register CSV</a>
         <a href={exportHref("risks", "xlsx")} className={DOWNLOAD} download>Risk register XLSX</a>
         <a href="/api/kpi/runbook" className={DOWNLOAD} download>Runbook DOCX</a>
+        <a href={`/api/kpi/executive-brief${params ? `?${params}` : ""}`} className={DOWNLOAD} download>Executive brief PPTX</a>
         <a href={`/api/kpi/proof-brief${params ? `?${params}` : ""}`} className="rounded-md bg-brand-600 px-2.5 py-1.5 text-white hover:bg-brand-700" download>Proof brief PDF</a>
       </div>
       <div className="overflow-x-auto">

@@ -107,7 +107,7 @@ function kpiSection(doc: PDFKit.PDFDocument, data: DashboardData, { baselineEven
 }
 
 /** A KPI's baseline, value and target, and its verdict at the week-4 and week-8 checkpoints. */
-function kpiRow(def: KpiDefinition, data: DashboardData): string[] {
+export function kpiRow(def: KpiDefinition, data: DashboardData): string[] {
   const p = data.progress.find((x) => x.key === def.key);
   const cp = (i: number) => {
     const c = p?.checkpoints[i];
