@@ -4,7 +4,7 @@ import { can, type Actor } from "../auth/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { forbidden } from "../errors.ts";
 import { FAILURE_PATTERNS, type FailurePattern } from "../qa/runs.ts";
-import { chartPoints } from "./chart.ts";
+import { axisFor, chartPoints } from "./chart.ts";
 import { dashboardData, type DashboardData } from "./dashboard.ts";
 import { KPIS } from "./definitions.ts";
 import { COHORT_LABEL, filtersToParams, type KpiFilters } from "./filters.ts";
@@ -49,15 +49,20 @@ function trendSlide(pptx: PptxGenJS, data: DashboardData) {
   const labels = data.weeks.map((w) => w.week.slice(5));
   KPIS.forEach((def, i) => {
     // A week with nothing to measure is a gap in the line, never a zero (as on the dashboard).
-    const values = chartPoints(data.weeks, def.key).map((p) => p.value) as number[];
-    slide.addChart("line", [{ name: def.label, labels, values }], {
+    const values = chartPoints(data.weeks, def.key).map((p) => p.value);
+    // The same axis as the dashboard's chart: from 0, to 100 for a percentage or a score.
+    const axis = axisFor(def, [...values, data.baseline?.metrics[def.key] ?? null]);
+    slide.addChart("line", [{ name: def.label, labels, values: values as number[] }], {
+      valAxisMinVal: 0,
+      valAxisMaxVal: axis.max,
+      valAxisMajorUnit: axis.ticks[1] ?? axis.max,
       displayBlanksAs: "gap",
       x: 0.5 + (i % 2) * 6.2,
       y: 1.4 + Math.floor(i / 2) * 2.9,
       w: 6,
       h: 2.8,
       showTitle: true,
-      title: `${def.label} (${def.unit})`,
+      title: def.unit ? `${def.label} (${def.unit})` : def.label,
       titleFontSize: 12,
       showLegend: false,
       lineSize: 2,

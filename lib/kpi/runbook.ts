@@ -50,7 +50,8 @@ const text = (value: string, bold = false) => new Paragraph({ children: [new Tex
 const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ text: value, heading: level });
 
 function table(header: string[], rows: string[][]): Table {
-  const row = (cells: string[], bold: boolean) => new TableRow({ tableHeader: bold, children: cells.map((c) => new TableCell({ children: [text(c, bold)] })) });
+  const cell = (c: string, bold: boolean) => new TableCell({ children: [text(c, bold)], margins: { top: 60, bottom: 0, left: 100, right: 100 }, ...(bold ? { shading: { fill: "E2E8F0" } } : {}) });
+  const row = (cells: string[], bold: boolean) => new TableRow({ tableHeader: bold, children: cells.map((c) => cell(c, bold)) });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r, false))] });
 }
 
@@ -105,7 +106,12 @@ export async function runbookDocument(now = new Date()): Promise<Document> {
     heading("Rollback and recovery"),
     table(["When", "Do this"], ROLLBACK),
   ];
-  return new Document({ creator: "Handoff Control Center", title: "Handoff implementation runbook", sections: [{ children }] });
+  return new Document({
+    creator: "Handoff Control Center",
+    title: "Handoff implementation runbook",
+    styles: { default: { document: { run: { font: "Calibri", size: 21 }, paragraph: { spacing: { after: 120 } } } } },
+    sections: [{ children }],
+  });
 }
 
 /** The runbook as a DOCX file for someone who may see the dashboard; recorded in the audit trail. */
