@@ -41,7 +41,7 @@ const TRIGGERS: [event: string, starts: string][] = [
 const ROLLBACK: [when: string, steps: string][] = [
   ["An effect failed (a list, a brief, a message, a HubSpot write-back)", "Operations lists it as a dead letter with the vendor's answer. Fix the cause, then Replay it, or Cancel it if it must not happen. Nothing is sent twice: every effect is idempotent."],
   ["Outbound automation to a tool must stop", "Remove the tool's connection on Connections (and the environment's token, if set). Its effects are then parked as dead letters, visible on Operations; handoffs go on being tracked. Reconnect, then replay them."],
-  ["A change to the intake policy or the task template misfired", "Open its version history and save the previous version again, with a note. A change that relaxes a control waits for a second PS leader."],
+  ["A change to the intake policy or the task template misfired", "Edit it back on its settings page and save it with a note saying what it undoes: every version is kept, with who saved it and why. A change that relaxes a control waits for a second PS leader."],
   ["A handoff went to the wrong person", "Reassign its PS leader, project manager or delivery lead from its People card; the Approvals inbox follows at once."],
   ["The audit trail is in doubt", "Verify the chain on Audit trail against a head noted earlier (or `npm run audit:verify`), and export the period for the auditor."],
 ];
