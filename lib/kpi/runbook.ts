@@ -101,7 +101,7 @@ export async function runbookDocument(now = new Date()): Promise<Document> {
     ...gates(),
     heading("SLAs and escalation"),
     text(`Each stage has its SLA above; past it the handoff is overdue in the queue and on its page. A gate should be signed off within ${APPROVAL_SLA_HOURS} hours of submission. Without a promised date, a kickoff later than ${KICKOFF_SLA_DAYS} days after closed-won counts as delayed.`),
-    text("Escalation: the person whose move it is sees the handoff under “Waiting for me” and in Approvals. Past the SLA, the handoff's escalation contacts — its PS leader (accountable), project manager and RevOps — are named in the Slack digest; the PS leader can reassign the work."),
+    text("Escalation: the person whose move it is sees the handoff under “Waiting for me” and in Approvals. Past its SLA the handoff is flagged overdue in the queue (the PS leader's overdue view) and on its page, and the PS leader can reassign the work. Each handoff's escalation contacts — its PS leader (accountable), project manager and RevOps — are named in its Slack digest."),
     ...(await policySection()),
     heading("Rollback and recovery"),
     table(["When", "Do this"], ROLLBACK),
