@@ -98,7 +98,11 @@ test("one handoff goes from approved intake to a posted digest through ClickUp, 
   const page = leader.getByRole("region", { name: new RegExp(`HO-${handoff.number} ·`) });
   await expect(page).toContainText("Quote-to-cash for EMEA");
   await expect(page).toContainText("Roll out EMEA before APAC");
-  await expect(page).toContainText("Approved");
+  // The approval reaches Notion through the outbox: reload, as a person would, until it shows.
+  await expect(async () => {
+    await leader.reload();
+    await expect(page).toContainText("Approved", { timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
   await leader.screenshot({ path: `${shots}/sandbox-notion.png`, fullPage: true });
 
   // Step 4 — the delivery lead acknowledges from Slack: each risk accepted, then the handoff.
