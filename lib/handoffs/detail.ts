@@ -4,7 +4,7 @@ import { can, type Actor } from "../auth/roles.ts";
 import { parseIntakeIssues } from "../intake/issues.ts";
 import { assertHandoffVisible } from "../auth/handoff-access.ts";
 import { noteOf } from "../rules/evidence.ts";
-import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, isWorkable, missingEvidence, type CommandType } from "./lifecycle.ts";
+import { allowedCommands, canApproveStage, canManageKickoff, canWorkStage, isWorkable, missingEvidence, type CommandType, type LifecycleState } from "./lifecycle.ts";
 import { mayDecide } from "../auth/roles.ts";
 import { unresolvedIntakeIssues } from "../intake/overrides.ts";
 import { STAGES } from "../rules/stages.ts";
@@ -51,7 +51,6 @@ const DETAIL_INCLUDE = {
 } satisfies Prisma.HandoffInclude;
 
 type Loaded = Prisma.HandoffGetPayload<{ include: typeof DETAIL_INCLUDE }>;
-type State = Awaited<ReturnType<typeof loadLifecycleState>>["state"];
 
 /** Everything the handoff page shows, read in one transaction, scoped to what the actor may see. */
 export async function getHandoffDetail(actor: Actor, handoffId: string) {
@@ -64,7 +63,7 @@ export async function getHandoffDetail(actor: Actor, handoffId: string) {
 }
 
 /** The handoff, its people and deal, and its stages with what this actor may do on each. */
-function summaryView(h: Loaded, state: State, actor: Actor) {
+function summaryView(h: Loaded, state: LifecycleState, actor: Actor) {
   const allowed = allowedCommands(state, actor);
   const stages = stageViews(h, state, actor);
   const snapshot = h.deal.snapshots[0];
@@ -123,7 +122,7 @@ function summaryView(h: Loaded, state: State, actor: Actor) {
   };
 }
 
-function stageViews(h: Loaded, state: State, actor: Actor) {
+function stageViews(h: Loaded, state: LifecycleState, actor: Actor) {
   return STAGES.map((def) => {
   const row = h.stages.find((s) => s.key === def.key);
   const stageState = state.stages[def.key];

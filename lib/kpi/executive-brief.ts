@@ -1,13 +1,13 @@
 import PptxGenJS from "pptxgenjs";
 import { db } from "../db/client.ts";
 import { can, type Actor } from "../auth/roles.ts";
-import { recordAudit } from "../audit/record.ts";
 import { forbidden } from "../errors.ts";
 import { FAILURE_PATTERNS, type FailurePattern } from "../qa/runs.ts";
 import { axisFor, chartPoints } from "./chart.ts";
 import { dashboardData, type DashboardData } from "./dashboard.ts";
 import { KPIS } from "./definitions.ts";
-import { COHORT_LABEL, filtersToParams, type KpiFilters } from "./filters.ts";
+import { auditExport } from "./exports.ts";
+import { COHORT_LABEL, type KpiFilters } from "./filters.ts";
 import { formatKpi } from "./format.ts";
 import { handoffWhere } from "./queries.ts";
 import { kpiRow } from "./proof-brief.ts";
@@ -127,8 +127,6 @@ export async function exportExecutiveBrief(actor: Actor, filters: KpiFilters): P
   if (!can(actor.role, "dashboard:view")) throw forbidden("Only people who may see the dashboard can download the executive brief.");
   const now = new Date();
   const body = await executiveBrief(filters, now);
-  await db().$transaction((tx) =>
-    recordAudit(tx, { actor, action: "kpi.exported", entityType: "Export", entityId: "executive-brief.pptx", data: { filters: filtersToParams(filters).toString() || "all handoffs" } }),
-  );
+  await auditExport(actor, "executive-brief", "pptx", filters);
   return { filename: `executive-brief-${day(now)}.pptx`, body };
 }

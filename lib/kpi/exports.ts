@@ -169,14 +169,14 @@ export async function toXlsx(table: Table): Promise<Buffer> {
 }
 
 /** Every file that leaves the app is in the audit trail: who took what, for which filters. */
-export async function auditExport(actor: Actor, what: "kpis" | "risks" | "proof-brief", format: string, filters: KpiFilters, rows?: number): Promise<void> {
+export async function auditExport(actor: Actor, what: "kpis" | "risks" | "proof-brief" | "executive-brief" | "runbook", format: string, filters?: KpiFilters, rows?: number): Promise<void> {
   await db().$transaction((tx) =>
     recordAudit(tx, {
       actor,
       action: "kpi.exported",
       entityType: "Export",
       entityId: `${what}.${format}`,
-      data: { filters: filtersToParams(filters).toString() || "all handoffs", ...(rows === undefined ? {} : { rows }) },
+      data: { ...(filters && { filters: filtersToParams(filters).toString() || "all handoffs" }), ...(rows === undefined ? {} : { rows }) },
     }),
   );
 }

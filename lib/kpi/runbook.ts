@@ -2,10 +2,10 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { Role } from "../db/generated/enums.ts";
 import { db } from "../db/client.ts";
 import { can, ROLE_LABEL, type Actor } from "../auth/roles.ts";
-import { recordAudit } from "../audit/record.ts";
 import { currentTaskTemplate } from "../delivery/template.ts";
 import { env } from "../env.ts";
 import { forbidden } from "../errors.ts";
+import { auditExport } from "./exports.ts";
 import { currentIntakePolicy } from "../intake/policy-store.ts";
 import { APPROVAL_SLA_HOURS, KICKOFF_SLA_DAYS } from "../rules/sla.ts";
 import { STAGES } from "../rules/stages.ts";
@@ -119,6 +119,6 @@ export async function exportRunbook(actor: Actor): Promise<{ filename: string; b
   if (!can(actor.role, "dashboard:view")) throw forbidden("Only people who may see the dashboard can download the runbook.");
   const now = new Date();
   const body = await Packer.toBuffer(await runbookDocument(now));
-  await db().$transaction((tx) => recordAudit(tx, { actor, action: "kpi.exported", entityType: "Export", entityId: "runbook.docx", data: { bytes: body.length } }));
+  await auditExport(actor, "runbook", "docx");
   return { filename: `implementation-runbook-${now.toISOString().slice(0, 10)}.docx`, body };
 }
